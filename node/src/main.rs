@@ -1,0 +1,11 @@
+//! `btt-node`: the full node of the BTT chain (Aura block production, GRANDPA finality).
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> polkadot_sdk::sc_cli::Result<()> {
+    command::run()
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Regenerates the committed chain specs in chain-specs/ from the runtime's genesis presets.
+# Run it after any change to a preset or the allocation table; the node's test
+# `committed_chain_specs_are_up_to_date` fails until you do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+set -euo pipefail
+cargo build --locked --workspace --features runtime-benchmarks
+node="$CARGO_TARGET_DIR/debug/btt-node"
+"$node" export-chain-spec --chain local --output chain-specs/local-testnet.json
+"$node" export-chain-spec --chain mainnet-template --output chain-specs/mainnet-template.json

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test of the BTT chain: the Rust unit and integration tests of the pallets,
+# the runtime and the node (with benchmarks compiled in, so their test suites run too),
+# then the end-to-end suite that drives real btt-node processes with @polkadot/api.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+. scripts/setup.sh
+set -euo pipefail
+
+echo "== cargo test (workspace, runtime-benchmarks)"
+cargo test --locked --workspace --features runtime-benchmarks
+
+echo "== end-to-end tests (tests/e2e, node's test runner)"
+export BTT_NODE_BIN="$CARGO_TARGET_DIR/debug/btt-node"
+(cd tests/e2e && npm test)
+
+echo "== all tests passed in $(( $(date +%s) - started )) s"
