@@ -22,6 +22,9 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/btt-chain/target}"
 # The wasm runtime is built in a project of its own under the target directory; this points
 # it back at the workspace, so that it builds with the workspace's Cargo.lock.
 export WASM_BUILD_WORKSPACE_HINT="$BTT_ROOT"
+# Compact and compress the wasm runtime in debug builds too: the blob in chain specs and in
+# the node shrinks from ~6 MB to ~1.5 MB, and a node compiles it faster at start-up.
+export WASM_BUILD_TYPE="${WASM_BUILD_TYPE:-release}"
 # Link Debian's libssl instead of compiling a vendored OpenSSL (saves minutes per cold build).
 export OPENSSL_NO_VENDOR="${OPENSSL_NO_VENDOR:-1}"
 mkdir -p "$CARGO_TARGET_DIR"

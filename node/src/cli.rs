@@ -6,50 +6,50 @@ use polkadot_sdk::{frame_benchmarking_cli, sc_cli};
 #[derive(Debug, clap::Subcommand)]
 #[allow(clippy::large_enum_variant)]
 pub enum Subcommand {
-    /// Key management CLI utilities (generate keys, node keys, inspect).
-    #[command(subcommand)]
-    Key(sc_cli::KeySubcommand),
+	/// Key management CLI utilities (generate keys, node keys, inspect).
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
 
-    /// Build a chain specification (deprecated in favour of `export-chain-spec`).
-    BuildSpec(sc_cli::BuildSpecCmd),
+	/// Build a chain specification (deprecated in favour of `export-chain-spec`).
+	BuildSpec(sc_cli::BuildSpecCmd),
 
-    /// Export the chain specification.
-    ExportChainSpec(sc_cli::ExportChainSpecCmd),
+	/// Export the chain specification.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 
-    /// Validate blocks.
-    CheckBlock(sc_cli::CheckBlockCmd),
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
 
-    /// Export blocks.
-    ExportBlocks(sc_cli::ExportBlocksCmd),
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
 
-    /// Export the state of a given block into a chain spec.
-    ExportState(sc_cli::ExportStateCmd),
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
 
-    /// Import blocks.
-    ImportBlocks(sc_cli::ImportBlocksCmd),
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
 
-    /// Remove the whole chain.
-    PurgeChain(sc_cli::PurgeChainCmd),
+	/// Remove the whole chain.
+	PurgeChain(sc_cli::PurgeChainCmd),
 
-    /// Revert the chain to a previous state.
-    Revert(sc_cli::RevertCmd),
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
 
-    /// Runtime and node benchmarks (`pallet` needs a build with `--features runtime-benchmarks`).
-    #[command(subcommand)]
-    Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+	/// Runtime and node benchmarks (`pallet` needs a build with `--features runtime-benchmarks`).
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 
-    /// Database meta columns information.
-    ChainInfo(sc_cli::ChainInfoCmd),
+	/// Database meta columns information.
+	ChainInfo(sc_cli::ChainInfoCmd),
 }
 
 /// The command line of `btt-node`.
 #[derive(Debug, clap::Parser)]
 pub struct Cli {
-    /// What to do instead of running the node.
-    #[command(subcommand)]
-    pub subcommand: Option<Subcommand>,
+	/// What to do instead of running the node.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
 
-    /// Options of the node itself.
-    #[clap(flatten)]
-    pub run: sc_cli::RunCmd,
+	/// Options of the node itself.
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
 }

@@ -1,38 +1,38 @@
 //! The configuration of every pallet in the runtime.
 
 use crate::{
-    currency::*, time::*, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce,
-    PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-    RuntimeOrigin, RuntimeTask, System, VERSION,
+	currency::*, time::*, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce,
+	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, System, VERSION,
 };
 use polkadot_sdk::frame_support::PalletId;
 use polkadot_sdk::{
-    frame_support::{
-        self, derive_impl, parameter_types,
-        traits::{
-            tokens::imbalance::ResolveTo, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
-            VariantCountOf,
-        },
-        weights::{
-            constants::{
-                BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight,
-                WEIGHT_REF_TIME_PER_SECOND,
-            },
-            ConstantMultiplier, Weight,
-        },
-    },
-    frame_system::{
-        self,
-        limits::{BlockLength, BlockWeights},
-    },
-    pallet_aura, pallet_balances, pallet_grandpa, pallet_sudo, pallet_timestamp,
-    pallet_transaction_payment::{self, FungibleAdapter, Multiplier, TargetedFeeAdjustment},
-    sp_consensus_aura::sr25519::AuthorityId as AuraId,
-    sp_runtime::{
-        traits::{AccountIdConversion, One},
-        FixedPointNumber, Perbill, Perquintill,
-    },
-    sp_version::RuntimeVersion,
+	frame_support::{
+		self, derive_impl, parameter_types,
+		traits::{
+			tokens::imbalance::ResolveTo, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
+			VariantCountOf,
+		},
+		weights::{
+			constants::{
+				BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight,
+				WEIGHT_REF_TIME_PER_SECOND,
+			},
+			ConstantMultiplier, Weight,
+		},
+	},
+	frame_system::{
+		self,
+		limits::{BlockLength, BlockWeights},
+	},
+	pallet_aura, pallet_balances, pallet_grandpa, pallet_sudo, pallet_timestamp,
+	pallet_transaction_payment::{self, FungibleAdapter, Multiplier, TargetedFeeAdjustment},
+	sp_consensus_aura::sr25519::AuthorityId as AuraId,
+	sp_runtime::{
+		traits::{AccountIdConversion, One},
+		FixedPointNumber, Perbill, Perquintill,
+	},
+	sp_version::RuntimeVersion,
 };
 
 /// We assume that ~10% of the block weight is consumed by `on_initialize` handlers.
@@ -41,184 +41,184 @@ const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(10);
 const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 /// Two seconds of compute per 6-second block.
 const MAXIMUM_BLOCK_WEIGHT: Weight =
-    Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(2), u64::MAX);
+	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(2), u64::MAX);
 /// At most 5 MiB of extrinsics per block.
 const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
 parameter_types! {
-    pub const BlockHashCount: BlockNumber = 2400;
-    pub const Version: RuntimeVersion = VERSION;
+	pub const BlockHashCount: BlockNumber = 2400;
+	pub const Version: RuntimeVersion = VERSION;
 
-    pub RuntimeBlockLength: BlockLength = BlockLength::builder()
-        .max_length(MAXIMUM_BLOCK_LENGTH)
-        .modify_max_length_for_class(
-            frame_support::dispatch::DispatchClass::Normal,
-            |max| *max = NORMAL_DISPATCH_RATIO * *max,
-        )
-        .build();
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(MAXIMUM_BLOCK_LENGTH)
+		.modify_max_length_for_class(
+			frame_support::dispatch::DispatchClass::Normal,
+			|max| *max = NORMAL_DISPATCH_RATIO * *max,
+		)
+		.build();
 
-    pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
-        .base_block(BlockExecutionWeight::get())
-        .for_class(frame_support::dispatch::DispatchClass::all(), |weights| {
-            weights.base_extrinsic = ExtrinsicBaseWeight::get();
-        })
-        .for_class(frame_support::dispatch::DispatchClass::Normal, |weights| {
-            weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
-        })
-        .for_class(frame_support::dispatch::DispatchClass::Operational, |weights| {
-            weights.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
-            // Operational transactions get the rest of the block, beyond normal ones.
-            weights.reserved = Some(
-                MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT
-            );
-        })
-        .avg_block_initialization(AVERAGE_ON_INITIALIZE_RATIO)
-        .build_or_panic();
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
+		.base_block(BlockExecutionWeight::get())
+		.for_class(frame_support::dispatch::DispatchClass::all(), |weights| {
+			weights.base_extrinsic = ExtrinsicBaseWeight::get();
+		})
+		.for_class(frame_support::dispatch::DispatchClass::Normal, |weights| {
+			weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+		})
+		.for_class(frame_support::dispatch::DispatchClass::Operational, |weights| {
+			weights.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+			// Operational transactions get the rest of the block, beyond normal ones.
+			weights.reserved = Some(
+				MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT
+			);
+		})
+		.avg_block_initialization(AVERAGE_ON_INITIALIZE_RATIO)
+		.build_or_panic();
 
-    pub const SS58Prefix: u16 = crate::SS58_PREFIX;
+	pub const SS58Prefix: u16 = crate::SS58_PREFIX;
 }
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
-    type Block = Block;
-    type BlockWeights = RuntimeBlockWeights;
-    type BlockLength = RuntimeBlockLength;
-    type AccountId = AccountId;
-    type Nonce = Nonce;
-    type Hash = Hash;
-    type BlockHashCount = BlockHashCount;
-    type DbWeight = RocksDbWeight;
-    type Version = Version;
-    type AccountData = pallet_balances::AccountData<Balance>;
-    type SS58Prefix = SS58Prefix;
-    type MaxConsumers = ConstU32<16>;
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	type DbWeight = RocksDbWeight;
+	type Version = Version;
+	type AccountData = pallet_balances::AccountData<Balance>;
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = ConstU32<16>;
 }
 
 impl pallet_aura::Config for Runtime {
-    type AuthorityId = AuraId;
-    type DisabledValidators = ();
-    type MaxAuthorities = ConstU32<32>;
-    type AllowMultipleBlocksPerSlot = ConstBool<false>;
-    type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	type MaxAuthorities = ConstU32<32>;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
 }
 
 impl pallet_grandpa::Config for Runtime {
-    type RuntimeEvent = RuntimeEvent;
-    type WeightInfo = ();
-    type MaxAuthorities = ConstU32<32>;
-    type MaxNominators = ConstU32<0>;
-    type MaxSetIdSessionEntries = ConstU64<0>;
-    type KeyOwnerProof = polkadot_sdk::sp_core::Void;
-    type EquivocationReportSystem = ();
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = ConstU32<32>;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	type KeyOwnerProof = polkadot_sdk::sp_core::Void;
+	type EquivocationReportSystem = ();
 }
 
 impl pallet_timestamp::Config for Runtime {
-    /// A timestamp: milliseconds since the unix epoch.
-    type Moment = u64;
-    type OnTimestampSet = Aura;
-    type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-    type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
+	/// A timestamp: milliseconds since the unix epoch.
+	type Moment = u64;
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
 }
 
 /// The smallest balance an account may hold: 0.001 BTT.
 pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_BTT;
 
 impl pallet_balances::Config for Runtime {
-    type MaxLocks = ConstU32<50>;
-    type MaxReserves = ();
-    type ReserveIdentifier = [u8; 8];
-    type Balance = Balance;
-    type RuntimeEvent = RuntimeEvent;
-    type DustRemoval = ();
-    type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
-    type AccountStore = System;
-    type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
-    type FreezeIdentifier = RuntimeFreezeReason;
-    type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
-    type RuntimeHoldReason = RuntimeHoldReason;
-    type RuntimeFreezeReason = RuntimeFreezeReason;
-    type DoneSlashHandler = ();
+	type MaxLocks = ConstU32<50>;
+	type MaxReserves = ();
+	type ReserveIdentifier = [u8; 8];
+	type Balance = Balance;
+	type RuntimeEvent = RuntimeEvent;
+	type DustRemoval = ();
+	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+	type AccountStore = System;
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type DoneSlashHandler = ();
 }
 
 parameter_types! {
-    /// Fee per unit of ref-time weight, set so that an extrinsic of base weight costs one
-    /// milli-BTT; with the byte fee below a plain transfer costs a few milli-BTT at the
-    /// neutral fee multiplier.
-    pub WeightFee: Balance = MILLI_BTT / Balance::from(ExtrinsicBaseWeight::get().ref_time());
-    /// Fee per byte of an extrinsic.
-    pub const TransactionByteFee: Balance = 10 * MICRO_BTT;
-    /// Blocks fuller than this (of the normal class) raise the fee multiplier.
-    pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
-    /// How fast the fee multiplier follows the fullness of blocks.
-    pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(75, 1_000_000);
-    /// The multiplier never falls below the neutral value: fees never get cheaper than set.
-    pub MinimumMultiplier: Multiplier = Multiplier::one();
-    /// ... nor above 100,000 times it.
-    pub MaximumMultiplier: Multiplier = Multiplier::saturating_from_integer(100_000);
+	/// Fee per unit of ref-time weight, set so that an extrinsic of base weight costs one
+	/// milli-BTT; with the byte fee below a plain transfer costs a few milli-BTT at the
+	/// neutral fee multiplier.
+	pub WeightFee: Balance = MILLI_BTT / Balance::from(ExtrinsicBaseWeight::get().ref_time());
+	/// Fee per byte of an extrinsic.
+	pub const TransactionByteFee: Balance = 10 * MICRO_BTT;
+	/// Blocks fuller than this (of the normal class) raise the fee multiplier.
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// How fast the fee multiplier follows the fullness of blocks.
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(75, 1_000_000);
+	/// The multiplier never falls below the neutral value: fees never get cheaper than set.
+	pub MinimumMultiplier: Multiplier = Multiplier::one();
+	/// ... nor above 100,000 times it.
+	pub MaximumMultiplier: Multiplier = Multiplier::saturating_from_integer(100_000);
 }
 
 impl pallet_transaction_payment::Config for Runtime {
-    type RuntimeEvent = RuntimeEvent;
-    // Until the fee split of btt-burn is in place, every fee goes to the development fund:
-    // no fee is burned without being counted.
-    type OnChargeTransaction =
-        FungibleAdapter<Balances, ResolveTo<pools::DevelopmentFundAccount, Balances>>;
-    type OperationalFeeMultiplier = ConstU8<5>;
-    type WeightToFee = ConstantMultiplier<Balance, WeightFee>;
-    type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
-    type FeeMultiplierUpdate = TargetedFeeAdjustment<
-        Self,
-        TargetBlockFullness,
-        AdjustmentVariable,
-        MinimumMultiplier,
-        MaximumMultiplier,
-    >;
-    type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type RuntimeEvent = RuntimeEvent;
+	// Until the fee split of btt-burn is in place, every fee goes to the development fund:
+	// no fee is burned without being counted.
+	type OnChargeTransaction =
+		FungibleAdapter<Balances, ResolveTo<pools::DevelopmentFundAccount, Balances>>;
+	type OperationalFeeMultiplier = ConstU8<5>;
+	type WeightToFee = ConstantMultiplier<Balance, WeightFee>;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = TargetedFeeAdjustment<
+		Self,
+		TargetBlockFullness,
+		AdjustmentVariable,
+		MinimumMultiplier,
+		MaximumMultiplier,
+	>;
+	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_sudo::Config for Runtime {
-    type RuntimeEvent = RuntimeEvent;
-    type RuntimeCall = RuntimeCall;
-    type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
 }
 
 parameter_types! {
-    pub const TotalSupply: Balance = TOTAL_SUPPLY;
+	pub const TotalSupply: Balance = TOTAL_SUPPLY;
 }
 
 impl pallet_btt_vesting::Config for Runtime {
-    type Currency = Balances;
-    type TotalSupply = TotalSupply;
+	type Currency = Balances;
+	type TotalSupply = TotalSupply;
 }
 
 /// The keyless accounts that hold the pools of the allocation table and the funds fed by
 /// transaction fees. Nobody has their keys: only the pallets and origins named below can
 /// move their tokens.
 pub mod pools {
-    use super::*;
+	use super::*;
 
-    /// Foundation & technical development (row 7): milestone tranches.
-    pub const FOUNDATION: PalletId = PalletId(*b"btt/fndn");
-    /// Compute mining reward pool (row 8): the 8-year emission.
-    pub const MINING: PalletId = PalletId(*b"btt/mine");
-    /// Community incentives (row 9): programmes and fixed staking rewards.
-    pub const COMMUNITY: PalletId = PalletId(*b"btt/cmty");
-    /// Ecosystem development fund (row 10): governance releases, milestone burns.
-    pub const ECOSYSTEM: PalletId = PalletId(*b"btt/ecos");
-    /// Liquidity provision fund (row 11): free at genesis.
-    pub const LIQUIDITY: PalletId = PalletId(*b"btt/liqd");
-    /// Strategic reserve (row 12): released only by referendum.
-    pub const RESERVE: PalletId = PalletId(*b"btt/rsrv");
-    /// Development fund: receives the development share of transaction fees.
-    pub const DEVELOPMENT_FUND: PalletId = PalletId(*b"btt/dvfd");
+	/// Foundation & technical development (row 7): milestone tranches.
+	pub const FOUNDATION: PalletId = PalletId(*b"btt/fndn");
+	/// Compute mining reward pool (row 8): the 8-year emission.
+	pub const MINING: PalletId = PalletId(*b"btt/mine");
+	/// Community incentives (row 9): programmes and fixed staking rewards.
+	pub const COMMUNITY: PalletId = PalletId(*b"btt/cmty");
+	/// Ecosystem development fund (row 10): governance releases, milestone burns.
+	pub const ECOSYSTEM: PalletId = PalletId(*b"btt/ecos");
+	/// Liquidity provision fund (row 11): free at genesis.
+	pub const LIQUIDITY: PalletId = PalletId(*b"btt/liqd");
+	/// Strategic reserve (row 12): released only by referendum.
+	pub const RESERVE: PalletId = PalletId(*b"btt/rsrv");
+	/// Development fund: receives the development share of transaction fees.
+	pub const DEVELOPMENT_FUND: PalletId = PalletId(*b"btt/dvfd");
 
-    /// The account of a pool.
-    pub fn account(pool: PalletId) -> AccountId {
-        pool.into_account_truncating()
-    }
+	/// The account of a pool.
+	pub fn account(pool: PalletId) -> AccountId {
+		pool.into_account_truncating()
+	}
 
-    parameter_types! {
-        /// The development fund's account.
-        pub DevelopmentFundAccount: AccountId = account(DEVELOPMENT_FUND);
-    }
+	parameter_types! {
+		/// The development fund's account.
+		pub DevelopmentFundAccount: AccountId = account(DEVELOPMENT_FUND);
+	}
 }

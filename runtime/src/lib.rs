@@ -20,68 +20,70 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 #[macro_use]
 mod benchmarks {
-    polkadot_sdk::frame_benchmarking::define_benchmarks!(
-        [frame_system, SystemBench::<Runtime>]
-        [pallet_balances, Balances]
-        [pallet_timestamp, Timestamp]
-        [pallet_sudo, Sudo]
-    );
+	polkadot_sdk::frame_benchmarking::define_benchmarks!(
+		[frame_system, SystemBench::<Runtime>]
+		[pallet_balances, Balances]
+		[pallet_timestamp, Timestamp]
+		[pallet_sudo, Sudo]
+	);
 }
 
 pub mod apis;
 mod configs;
 pub mod genesis;
 
+use alloc::vec::Vec;
 use polkadot_sdk::{
-    frame_metadata_hash_extension, frame_support, frame_system, pallet_transaction_payment,
-    sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256},
-    sp_version::{self, RuntimeVersion},
-    *,
+	frame_metadata_hash_extension, frame_support, frame_system, pallet_transaction_payment,
+	sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256},
+	sp_version::{self, RuntimeVersion},
+	*,
 };
 
 pub use btt_primitives::{
-    currency, time, AccountId, Balance, BlockNumber, Hash, Nonce, Signature, SS58_PREFIX,
+	currency, time, AccountId, Balance, BlockNumber, Hash, Nonce, Signature, SS58_PREFIX,
 };
 pub use configs::pools;
 
 /// Opaque types: what the node needs to know of the runtime's blocks without decoding
 /// their extrinsics.
 pub mod opaque {
-    use super::*;
-    use polkadot_sdk::sp_runtime::{generic, traits::Hash as HashT, OpaqueExtrinsic};
+	use super::*;
+	use alloc::vec::Vec;
+	use polkadot_sdk::sp_runtime::{generic, traits::Hash as HashT, OpaqueExtrinsic};
 
-    /// An opaque extrinsic.
-    pub type UncheckedExtrinsic = OpaqueExtrinsic;
-    /// Block header type.
-    pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
-    /// Block type.
-    pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-    /// Block identifier type.
-    pub type BlockId = generic::BlockId<Block>;
-    /// Block hash type.
-    pub type Hash = <BlakeTwo256 as HashT>::Output;
+	/// An opaque extrinsic.
+	pub type UncheckedExtrinsic = OpaqueExtrinsic;
+	/// Block header type.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Block type.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Block identifier type.
+	pub type BlockId = generic::BlockId<Block>;
+	/// Block hash type.
+	pub type Hash = <BlakeTwo256 as HashT>::Output;
 
-    impl_opaque_keys! {
-        /// The keys a validator registers: Aura to author blocks, GRANDPA to finalize them.
-        pub struct SessionKeys {
-            pub aura: super::Aura,
-            pub grandpa: super::Grandpa,
-        }
-    }
+	impl_opaque_keys! {
+		/// The keys a validator registers: Aura to author blocks, GRANDPA to finalize them.
+		pub struct SessionKeys {
+			pub aura: super::Aura,
+			pub grandpa: super::Grandpa,
+		}
+	}
 }
 
 /// The runtime's version: bump `spec_version` with every change of its logic and
 /// `transaction_version` with every change of a call's encoding.
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
-    spec_name: alloc::borrow::Cow::Borrowed("btt"),
-    impl_name: alloc::borrow::Cow::Borrowed("btt-node"),
-    authoring_version: 1,
-    spec_version: 100,
-    impl_version: 1,
-    apis: apis::RUNTIME_API_VERSIONS,
-    transaction_version: 1,
-    system_version: 1,
+	spec_name: alloc::borrow::Cow::Borrowed("btt"),
+	impl_name: alloc::borrow::Cow::Borrowed("btt-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
 };
 
 /// The address format for describing accounts.
@@ -97,22 +99,22 @@ pub type BlockId = generic::BlockId<Block>;
 
 /// The transaction extensions every signed transaction carries, in order.
 pub type TxExtension = (
-    frame_system::AuthorizeCall<Runtime>,
-    frame_system::CheckNonZeroSender<Runtime>,
-    frame_system::CheckSpecVersion<Runtime>,
-    frame_system::CheckTxVersion<Runtime>,
-    frame_system::CheckGenesis<Runtime>,
-    frame_system::CheckEra<Runtime>,
-    frame_system::CheckNonce<Runtime>,
-    frame_system::CheckWeight<Runtime>,
-    pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-    frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
-    frame_system::WeightReclaim<Runtime>,
+	frame_system::AuthorizeCall<Runtime>,
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
 );
 
 /// Unchecked extrinsic type as expected by this runtime.
 pub type UncheckedExtrinsic =
-    generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
@@ -122,49 +124,49 @@ type Migrations = ();
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<
-    Runtime,
-    Block,
-    frame_system::ChainContext<Runtime>,
-    Runtime,
-    AllPalletsWithSystem,
-    Migrations,
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
 >;
 
 #[frame_support::runtime]
 mod runtime {
-    #[runtime::runtime]
-    #[runtime::derive(
-        RuntimeCall,
-        RuntimeEvent,
-        RuntimeError,
-        RuntimeOrigin,
-        RuntimeFreezeReason,
-        RuntimeHoldReason,
-        RuntimeSlashReason,
-        RuntimeLockId,
-        RuntimeTask,
-        RuntimeViewFunction
-    )]
-    pub struct Runtime;
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
 
-    #[runtime::pallet_index(0)]
-    pub type System = frame_system;
-    #[runtime::pallet_index(1)]
-    pub type Timestamp = pallet_timestamp;
-    #[runtime::pallet_index(2)]
-    pub type Aura = pallet_aura;
-    #[runtime::pallet_index(3)]
-    pub type Grandpa = pallet_grandpa;
-    #[runtime::pallet_index(4)]
-    pub type Balances = pallet_balances;
-    #[runtime::pallet_index(5)]
-    pub type TransactionPayment = pallet_transaction_payment;
-    #[runtime::pallet_index(6)]
-    pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+	#[runtime::pallet_index(4)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(5)]
+	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(6)]
+	pub type Sudo = pallet_sudo;
 
-    // BTT pallets from index 20 on.
-    #[runtime::pallet_index(20)]
-    pub type BttVesting = pallet_btt_vesting;
+	// BTT pallets from index 20 on.
+	#[runtime::pallet_index(20)]
+	pub type BttVesting = pallet_btt_vesting;
 }
 
 #[cfg(test)]

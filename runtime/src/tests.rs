@@ -3,211 +3,190 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::{
-    currency::{BTT, TOTAL_SUPPLY},
-    genesis::{
-        allocation::{allocation_table, bps_of_supply},
-        presets::{self, dev_beneficiaries, MAINNET_TEMPLATE_PRESET},
-    },
-    pools, AccountId, Aura, Balance, Balances, BttVesting, Runtime, RuntimeGenesisConfig, Sudo,
-    System,
+	currency::{BTT, TOTAL_SUPPLY},
+	genesis::{
+		allocation::{allocation_table, bps_of_supply},
+		presets::{self, dev_beneficiaries, MAINNET_TEMPLATE_PRESET},
+	},
+	pools, AccountId, Balance, Balances, BttVesting, Runtime, RuntimeGenesisConfig, System,
 };
 use alloc::collections::BTreeMap;
 use pallet_btt_vesting::allocation::{validate_table, TableError};
 use polkadot_sdk::{
-    frame_support::traits::fungible::Inspect,
-    sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
-    sp_io::TestExternalities,
-    sp_keyring::Sr25519Keyring,
-    sp_runtime::BuildStorage,
+	frame_support::traits::fungible::Inspect,
+	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
+	sp_io::TestExternalities,
+	sp_keyring::Sr25519Keyring,
+	sp_runtime::BuildStorage,
 };
 use serde_json::Value;
 
 /// Merges a preset's JSON patch into `base`, as the node does when it builds a chain spec.
 fn merge(base: &mut Value, patch: Value) {
-    match (base, patch) {
-        (Value::Object(base), Value::Object(patch)) => {
-            for (key, value) in patch {
-                merge(base.entry(key).or_insert(Value::Null), value);
-            }
-        }
-        (base, patch) => *base = patch,
-    }
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(Value::Null), value);
+			}
+		}
+		(base, patch) => *base = patch,
+	}
 }
 
 /// The genesis config a preset describes.
 fn preset_config(name: &str) -> RuntimeGenesisConfig {
-    let patch = presets::get_preset(&name.into()).expect("the preset exists");
-    let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-    merge(&mut config, serde_json::from_slice(&patch).unwrap());
-    serde_json::from_value(config).expect("the preset is a valid genesis config")
+	let patch = presets::get_preset(&name.into()).expect("the preset exists");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	serde_json::from_value(config).expect("the preset is a valid genesis config")
 }
 
 /// Test externalities with the genesis of a preset.
 fn preset_ext(name: &str) -> TestExternalities {
-    let storage = preset_config(name)
-        .build_storage()
-        .expect("the preset's genesis builds");
-    let mut ext = TestExternalities::new(storage);
-    ext.execute_with(|| System::set_block_number(1));
-    ext
+	let storage = preset_config(name).build_storage().expect("the preset's genesis builds");
+	let mut ext = TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
 }
 
 /// What every account is owed by the table of a preset, summed over its portions.
 fn owed(config: &RuntimeGenesisConfig) -> BTreeMap<AccountId, Balance> {
-    let mut owed = BTreeMap::new();
-    for row in &config.btt_vesting.allocations {
-        for portion in &row.portions {
-            *owed.entry(portion.account.clone()).or_default() += portion.amount;
-        }
-    }
-    owed
+	let mut owed = BTreeMap::new();
+	for row in &config.btt_vesting.allocations {
+		for portion in &row.portions {
+			*owed.entry(portion.account.clone()).or_default() += portion.amount;
+		}
+	}
+	owed
 }
 
-const PRESETS: [&str; 3] = [
-    DEV_RUNTIME_PRESET,
-    LOCAL_TESTNET_RUNTIME_PRESET,
-    MAINNET_TEMPLATE_PRESET,
-];
+const PRESETS: [&str; 3] =
+	[DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET, MAINNET_TEMPLATE_PRESET];
 
 #[test]
 fn every_preset_is_listed() {
-    let names: Vec<String> = presets::preset_names()
-        .into_iter()
-        .map(|id| String::from_utf8(id.into()).unwrap())
-        .collect();
-    assert_eq!(names, PRESETS);
-    assert!(presets::get_preset(&"no_such_preset".into()).is_none());
+	let names: Vec<String> = presets::preset_names()
+		.into_iter()
+		.map(|id| String::from_utf8(id.into()).unwrap())
+		.collect();
+	assert_eq!(names, PRESETS);
+	assert!(presets::get_preset(&"no_such_preset".into()).is_none());
 }
 
 #[test]
 fn every_preset_issues_exactly_210_million_btt() {
-    for name in PRESETS {
-        preset_ext(name).execute_with(|| {
-            assert_eq!(Balances::total_issuance(), TOTAL_SUPPLY, "{name}");
-            assert_eq!(TOTAL_SUPPLY, 210_000_000 * BTT);
-            BttVesting::do_try_state().unwrap();
-        });
-    }
+	for name in PRESETS {
+		preset_ext(name).execute_with(|| {
+			assert_eq!(Balances::total_issuance(), TOTAL_SUPPLY, "{name}");
+			assert_eq!(TOTAL_SUPPLY, 210_000_000 * BTT);
+			BttVesting::do_try_state().unwrap();
+		});
+	}
 }
 
 #[test]
 fn every_account_of_the_table_holds_its_amount() {
-    for name in PRESETS {
-        let config = preset_config(name);
-        let owed = owed(&config);
-        preset_ext(name).execute_with(|| {
-            for (account, amount) in &owed {
-                assert_eq!(Balances::balance(account), *amount, "{name}: {account}");
-            }
-            // Nothing outside the table holds a planck.
-            let held: Balance = owed.keys().map(Balances::balance).sum();
-            assert_eq!(held, TOTAL_SUPPLY, "{name}");
-        });
-    }
+	for name in PRESETS {
+		let config = preset_config(name);
+		let owed = owed(&config);
+		preset_ext(name).execute_with(|| {
+			for (account, amount) in &owed {
+				assert_eq!(Balances::balance(account), *amount, "{name}: {account}");
+			}
+			// Nothing outside the table holds a planck.
+			let held: Balance = owed.keys().map(Balances::balance).sum();
+			assert_eq!(held, TOTAL_SUPPLY, "{name}");
+		});
+	}
 }
 
 #[test]
 fn pools_live_in_their_keyless_accounts() {
-    preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
-        assert_eq!(
-            Balances::balance(&pools::account(pools::FOUNDATION)),
-            bps_of_supply(1_700)
-        );
-        assert_eq!(
-            Balances::balance(&pools::account(pools::MINING)),
-            63_000_000 * BTT
-        );
-        assert_eq!(
-            Balances::balance(&pools::account(pools::COMMUNITY)),
-            25_200_000 * BTT
-        );
-        assert_eq!(
-            Balances::balance(&pools::account(pools::ECOSYSTEM)),
-            14_700_000 * BTT
-        );
-        assert_eq!(
-            Balances::balance(&pools::account(pools::RESERVE)),
-            2_100_000 * BTT
-        );
-        // On a dev chain the liquidity fund is spread over the six test accounts.
-        assert_eq!(Balances::balance(&pools::account(pools::LIQUIDITY)), 0);
-        assert_eq!(
-            Balances::balance(&Sr25519Keyring::Ferdie.to_account_id()),
-            10_500_000 * BTT + 700_000 * BTT
-        );
-        assert_eq!(
-            Balances::balance(&Sr25519Keyring::Alice.to_account_id()),
-            21_000_000 * BTT + 700_000 * BTT
-        );
-    });
-    preset_ext(MAINNET_TEMPLATE_PRESET).execute_with(|| {
-        assert_eq!(
-            Balances::balance(&pools::account(pools::LIQUIDITY)),
-            4_200_000 * BTT
-        );
-        assert_eq!(Balances::balance(&Sr25519Keyring::Alice.to_account_id()), 0);
-    });
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(Balances::balance(&pools::account(pools::FOUNDATION)), bps_of_supply(1_700));
+		assert_eq!(Balances::balance(&pools::account(pools::MINING)), 63_000_000 * BTT);
+		assert_eq!(Balances::balance(&pools::account(pools::COMMUNITY)), 25_200_000 * BTT);
+		assert_eq!(Balances::balance(&pools::account(pools::ECOSYSTEM)), 14_700_000 * BTT);
+		assert_eq!(Balances::balance(&pools::account(pools::RESERVE)), 2_100_000 * BTT);
+		// On a dev chain the liquidity fund is spread over the six test accounts.
+		assert_eq!(Balances::balance(&pools::account(pools::LIQUIDITY)), 0);
+		assert_eq!(
+			Balances::balance(&Sr25519Keyring::Ferdie.to_account_id()),
+			10_500_000 * BTT + 700_000 * BTT
+		);
+		assert_eq!(
+			Balances::balance(&Sr25519Keyring::Alice.to_account_id()),
+			21_000_000 * BTT + 700_000 * BTT
+		);
+	});
+	preset_ext(MAINNET_TEMPLATE_PRESET).execute_with(|| {
+		assert_eq!(Balances::balance(&pools::account(pools::LIQUIDITY)), 4_200_000 * BTT);
+		assert_eq!(Balances::balance(&Sr25519Keyring::Alice.to_account_id()), 0);
+	});
 }
 
 #[test]
 fn dev_chains_have_sudo_and_authorities_the_mainnet_template_has_neither() {
-    preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
-        assert_eq!(Sudo::key(), Some(Sr25519Keyring::Alice.to_account_id()));
-        assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
-        assert_eq!(
-            polkadot_sdk::pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(),
-            1
-        );
-    });
-    preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
-        assert_eq!(Sudo::key(), Some(Sr25519Keyring::Alice.to_account_id()));
-        assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
-    });
-    preset_ext(MAINNET_TEMPLATE_PRESET).execute_with(|| {
-        assert_eq!(Sudo::key(), None);
-        assert!(Aura::authorities().is_empty());
-    });
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(
+			polkadot_sdk::pallet_sudo::Key::<Runtime>::get(),
+			Some(Sr25519Keyring::Alice.to_account_id())
+		);
+		assert_eq!(polkadot_sdk::pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(polkadot_sdk::pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 1);
+	});
+	preset_ext(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(
+			polkadot_sdk::pallet_sudo::Key::<Runtime>::get(),
+			Some(Sr25519Keyring::Alice.to_account_id())
+		);
+		assert_eq!(polkadot_sdk::pallet_aura::Authorities::<Runtime>::get().len(), 2);
+	});
+	preset_ext(MAINNET_TEMPLATE_PRESET).execute_with(|| {
+		assert_eq!(polkadot_sdk::pallet_sudo::Key::<Runtime>::get(), None);
+		assert!(polkadot_sdk::pallet_aura::Authorities::<Runtime>::get().is_empty());
+	});
 }
 
 #[test]
 fn the_real_table_off_by_one_planck_or_one_bps_is_refused() {
-    let table = allocation_table(&dev_beneficiaries());
-    assert_eq!(validate_table(&table, TOTAL_SUPPLY), Ok(()));
+	let table = allocation_table(&dev_beneficiaries());
+	assert_eq!(validate_table(&table, TOTAL_SUPPLY), Ok(()));
 
-    let mut off_by_a_planck = table.clone();
-    off_by_a_planck[7].portions[0].amount += 1;
-    assert_eq!(
-        validate_table(&off_by_a_planck, TOTAL_SUPPLY),
-        Err(TableError::RowAmount {
-            row: 8,
-            expected: 63_000_000 * BTT,
-            found: 63_000_000 * BTT + 1
-        })
-    );
+	let mut off_by_a_planck = table.clone();
+	off_by_a_planck[7].portions[0].amount += 1;
+	assert_eq!(
+		validate_table(&off_by_a_planck, TOTAL_SUPPLY),
+		Err(TableError::RowAmount {
+			row: 8,
+			expected: 63_000_000 * BTT,
+			found: 63_000_000 * BTT + 1
+		})
+	);
 
-    let mut off_by_a_bps = table.clone();
-    off_by_a_bps[11].bps += 1;
-    off_by_a_bps[11].portions[0].amount = bps_of_supply(101);
-    assert_eq!(
-        validate_table(&off_by_a_bps, TOTAL_SUPPLY),
-        Err(TableError::BpsSum { found: 10_001 })
-    );
+	let mut off_by_a_bps = table.clone();
+	off_by_a_bps[11].bps += 1;
+	off_by_a_bps[11].portions[0].amount = bps_of_supply(101);
+	assert_eq!(
+		validate_table(&off_by_a_bps, TOTAL_SUPPLY),
+		Err(TableError::BpsSum { found: 10_001 })
+	);
 }
 
 #[test]
 #[should_panic(expected = "invalid BTT allocation table")]
 fn genesis_with_a_table_off_by_one_planck_does_not_build() {
-    let mut config = preset_config(DEV_RUNTIME_PRESET);
-    config.btt_vesting.allocations[0].portions[0].amount -= 1;
-    let _ = config.build_storage();
+	let mut config = preset_config(DEV_RUNTIME_PRESET);
+	config.btt_vesting.allocations[0].portions[0].amount -= 1;
+	let _ = config.build_storage();
 }
 
 #[test]
 #[should_panic(expected = "invalid BTT allocation table: the rows' bps add up to 9999")]
 fn genesis_with_a_table_off_by_one_bps_does_not_build() {
-    let mut config = preset_config(DEV_RUNTIME_PRESET);
-    let reserve = &mut config.btt_vesting.allocations[11];
-    reserve.bps -= 1;
-    reserve.portions[0].amount = bps_of_supply(99);
-    let _ = config.build_storage();
+	let mut config = preset_config(DEV_RUNTIME_PRESET);
+	let reserve = &mut config.btt_vesting.allocations[11];
+	reserve.bps -= 1;
+	reserve.portions[0].amount = bps_of_supply(99);
+	let _ = config.build_storage();
 }

@@ -3,8 +3,8 @@
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-    fungible::{Inspect, Mutate},
-    EnsureOrigin,
+	fungible::{Inspect, Mutate},
+	EnsureOrigin,
 };
 use frame_system::RawOrigin;
 use polkadot_sdk::{frame_benchmarking, sp_runtime::traits::Bounded};
@@ -12,113 +12,102 @@ use polkadot_sdk::{frame_benchmarking, sp_runtime::traits::Bounded};
 /// An account with plenty to spend. Benchmarks run on their own genesis, so minting here
 /// does not touch the chain's supply.
 fn funded<T: Config>(name: &'static str) -> T::AccountId {
-    let who: T::AccountId = account(name, 0, 0);
-    let amount = BalanceOf::<T>::max_value() / 4u32.into();
-    let _ = T::Currency::mint_into(&who, amount);
-    who
+	let who: T::AccountId = account(name, 0, 0);
+	let amount = BalanceOf::<T>::max_value() / 4u32.into();
+	let _ = T::Currency::mint_into(&who, amount);
+	who
 }
 
 fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
-    T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+	T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
 #[benchmarks]
 mod benchmarks {
-    use super::*;
+	use super::*;
 
-    #[benchmark]
-    fn burn() {
-        let who = funded::<T>("burner");
-        let amount = T::Currency::minimum_balance() * 10u32.into();
+	#[benchmark]
+	fn burn() {
+		let who = funded::<T>("burner");
+		let amount = T::Currency::minimum_balance() * 10u32.into();
 
-        #[extrinsic_call]
-        _(RawOrigin::Signed(who), amount, true);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who), amount, true);
 
-        assert_eq!(TotalBurned::<T>::get(), amount);
-    }
+		assert_eq!(TotalBurned::<T>::get(), amount);
+	}
 
-    #[benchmark]
-    fn pay() {
-        let payer = funded::<T>("payer");
-        // A destination that does not exist yet: the transfer creates it (worst case).
-        let dest: T::AccountId = account("dest", 0, 0);
-        let amount = T::Currency::minimum_balance() * 1_000u32.into();
+	#[benchmark]
+	fn pay() {
+		let payer = funded::<T>("payer");
+		// A destination that does not exist yet: the transfer creates it (worst case).
+		let dest: T::AccountId = account("dest", 0, 0);
+		let amount = T::Currency::minimum_balance() * 1_000u32.into();
 
-        #[extrinsic_call]
-        _(
-            RawOrigin::Signed(payer),
-            FeeCategory::ComputeTrade,
-            dest.clone(),
-            amount,
-        );
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer), FeeCategory::ComputeTrade, dest.clone(), amount);
 
-        assert_eq!(T::Currency::balance(&dest), amount);
-    }
+		assert_eq!(T::Currency::balance(&dest), amount);
+	}
 
-    #[benchmark]
-    fn set_category_rate() -> Result<(), BenchmarkError> {
-        let origin = governance::<T>()?;
-        let rate = Permill::from_percent(3);
+	#[benchmark]
+	fn set_category_rate() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let rate = Permill::from_percent(3);
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, FeeCategory::ComputeTrade, rate);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, FeeCategory::ComputeTrade, rate);
 
-        assert_eq!(
-            CategoryRates::<T>::get(FeeCategory::ComputeTrade),
-            Some(rate)
-        );
-        Ok(())
-    }
+		assert_eq!(CategoryRates::<T>::get(FeeCategory::ComputeTrade), Some(rate));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn execute_milestone_burn() -> Result<(), BenchmarkError> {
-        let origin = governance::<T>()?;
-        let source = funded::<T>("source");
-        MilestoneSource::<T>::put(&source);
-        let amount = T::Currency::minimum_balance() * 1_000u32.into();
-        MilestoneBurns::<T>::insert(
-            Milestone::MainnetLaunch,
-            MilestoneBurn {
-                amount,
-                executed_at: None,
-            },
-        );
+	#[benchmark]
+	fn execute_milestone_burn() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let source = funded::<T>("source");
+		MilestoneSource::<T>::put(&source);
+		let amount = T::Currency::minimum_balance() * 1_000u32.into();
+		MilestoneBurns::<T>::insert(
+			Milestone::MainnetLaunch,
+			MilestoneBurn { amount, executed_at: None },
+		);
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, Milestone::MainnetLaunch);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Milestone::MainnetLaunch);
 
-        assert_eq!(TotalBurned::<T>::get(), amount);
-        Ok(())
-    }
+		assert_eq!(TotalBurned::<T>::get(), amount);
+		Ok(())
+	}
 
-    #[benchmark]
-    fn set_milestone_source() -> Result<(), BenchmarkError> {
-        let origin = governance::<T>()?;
-        let source: T::AccountId = account("source", 0, 0);
+	#[benchmark]
+	fn set_milestone_source() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let source: T::AccountId = account("source", 0, 0);
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, Some(source.clone()));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, Some(source.clone()));
 
-        assert_eq!(MilestoneSource::<T>::get(), Some(source));
-        Ok(())
-    }
+		assert_eq!(MilestoneSource::<T>::get(), Some(source));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn set_fee_split() -> Result<(), BenchmarkError> {
-        let origin = governance::<T>()?;
-        let split = FeeSplit {
-            development: Permill::from_percent(25),
-            stakers: Permill::from_percent(25),
-            burn: Permill::from_percent(25),
-            author: Permill::from_percent(25),
-        };
+	#[benchmark]
+	fn set_fee_split() -> Result<(), BenchmarkError> {
+		let origin = governance::<T>()?;
+		let split = FeeSplit {
+			development: Permill::from_percent(25),
+			stakers: Permill::from_percent(25),
+			burn: Permill::from_percent(25),
+			author: Permill::from_percent(25),
+		};
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, split);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, split);
 
-        assert_eq!(FeeSplitConfig::<T>::get(), split);
-        Ok(())
-    }
+		assert_eq!(FeeSplitConfig::<T>::get(), split);
+		Ok(())
+	}
 
-    impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

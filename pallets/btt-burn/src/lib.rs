@@ -43,542 +43,499 @@ pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
 use polkadot_sdk::{
-    frame_support::{self, dispatch::DispatchResult},
-    frame_system,
-    sp_runtime::{DispatchError, Permill},
+	frame_support::{self, dispatch::DispatchResult},
+	frame_system,
+	sp_runtime::{DispatchError, Permill},
 };
 
 /// Charges and burns a category fee on a payment; btt-mining's compute payments use it.
 pub trait CategoryFeeBurner<AccountId, Balance> {
-    /// Moves `amount` from `payer` to `dest` and burns `category`'s fee on top of it, from
-    /// `payer`. Returns the fee burned. Fails, changing nothing, if `payer` cannot pay both.
-    fn pay_with_fee(
-        payer: &AccountId,
-        dest: &AccountId,
-        category: FeeCategory,
-        amount: Balance,
-    ) -> Result<Balance, DispatchError>;
+	/// Moves `amount` from `payer` to `dest` and burns `category`'s fee on top of it, from
+	/// `payer`. Returns the fee burned. Fails, changing nothing, if `payer` cannot pay both.
+	fn pay_with_fee(
+		payer: &AccountId,
+		dest: &AccountId,
+		category: FeeCategory,
+		amount: Balance,
+	) -> Result<Balance, DispatchError>;
 
-    /// The fee `category` charges on a payment of `amount`, at the current rate.
-    fn fee_for(category: FeeCategory, amount: Balance) -> Balance;
+	/// The fee `category` charges on a payment of `amount`, at the current rate.
+	fn fee_for(category: FeeCategory, amount: Balance) -> Balance;
 }
 
 /// Burns the burned part of a staking reward; btt-staking uses it.
 pub trait RewardBurner<AccountId, Balance> {
-    /// Burns `burn_share` of `reward` from `from` (the account the reward is paid from),
-    /// recorded under [`BurnSource::StakingReward`]. Returns the amount burned.
-    fn burn_reward(
-        from: &AccountId,
-        reward: Balance,
-        burn_share: Permill,
-    ) -> Result<Balance, DispatchError>;
+	/// Burns `burn_share` of `reward` from `from` (the account the reward is paid from),
+	/// recorded under [`BurnSource::StakingReward`]. Returns the amount burned.
+	fn burn_reward(
+		from: &AccountId,
+		reward: Balance,
+		burn_share: Permill,
+	) -> Result<Balance, DispatchError>;
 }
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
-    /// What has been burned: the supply's only way down.
-    pub trait BttBurnApi<Balance> where Balance: codec::Codec {
-        /// Burned in all since genesis.
-        fn total_burned() -> Balance;
-        /// Burned per source, every source that has burned anything.
-        fn burned_by_source() -> Vec<(BurnSource, Balance)>;
-    }
+	/// What has been burned: the supply's only way down.
+	pub trait BttBurnApi<Balance> where Balance: codec::Codec {
+		/// Burned in all since genesis.
+		fn total_burned() -> Balance;
+		/// Burned per source, every source that has burned anything.
+		fn burned_by_source() -> Vec<(BurnSource, Balance)>;
+	}
 }
 
 #[frame_support::pallet]
 pub mod pallet {
-    use super::*;
-    use frame_support::{
-        pallet_prelude::*,
-        traits::{
-            fungible::{Inspect, Mutate},
-            tokens::{Fortitude, Precision, Preservation},
-        },
-    };
-    use frame_system::pallet_prelude::*;
-    use polkadot_sdk::sp_runtime::traits::{CheckedAdd, Saturating, Zero};
+	use super::*;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate},
+			tokens::{Fortitude, Precision, Preservation},
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use polkadot_sdk::sp_runtime::traits::{CheckedAdd, Saturating, Zero};
 
-    /// The balance type of the chain's currency.
-    pub type BalanceOf<T> =
-        <<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+	/// The balance type of the chain's currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-    /// A milestone burn: its amount and, once executed, the block it was executed in.
-    #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-    pub struct MilestoneBurn<Balance, BlockNumber> {
-        /// How much the milestone burns.
-        pub amount: Balance,
-        /// The block the burn was executed in; `None` while it is pending.
-        pub executed_at: Option<BlockNumber>,
-    }
+	/// A milestone burn: its amount and, once executed, the block it was executed in.
+	#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+	pub struct MilestoneBurn<Balance, BlockNumber> {
+		/// How much the milestone burns.
+		pub amount: Balance,
+		/// The block the burn was executed in; `None` while it is pending.
+		pub executed_at: Option<BlockNumber>,
+	}
 
-    #[pallet::pallet]
-    pub struct Pallet<T>(_);
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
 
-    /// Configuration of the BTT burn pallet.
-    #[pallet::config]
-    pub trait Config: polkadot_sdk::frame_system::Config {
-        /// The chain's currency (BTT), through the `fungible` traits.
-        type Currency: Mutate<Self::AccountId>;
+	/// Configuration of the BTT burn pallet.
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config {
+		/// The chain's currency (BTT), through the `fungible` traits.
+		type Currency: Mutate<Self::AccountId>;
 
-        /// The origin that sets rates, the fee split and the milestone source, and executes
-        /// milestone burns (root until the governance tracks exist).
-        type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// The origin that sets rates, the fee split and the milestone source, and executes
+		/// milestone burns (root until the governance tracks exist).
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-        /// The whole supply created at genesis: `total_issuance + TotalBurned` equals it.
-        #[pallet::constant]
-        type TotalSupply: Get<BalanceOf<Self>>;
+		/// The whole supply created at genesis: `total_issuance + TotalBurned` equals it.
+		#[pallet::constant]
+		type TotalSupply: Get<BalanceOf<Self>>;
 
-        /// Where milestone burns take their tokens while governance names no other account:
-        /// the ecosystem development fund.
-        #[pallet::constant]
-        type DefaultMilestoneSource: Get<Self::AccountId>;
+		/// Where milestone burns take their tokens while governance names no other account:
+		/// the ecosystem development fund.
+		#[pallet::constant]
+		type DefaultMilestoneSource: Get<Self::AccountId>;
 
-        /// Receives the development share of transaction fees.
-        #[pallet::constant]
-        type DevelopmentFund: Get<Self::AccountId>;
+		/// Receives the development share of transaction fees.
+		#[pallet::constant]
+		type DevelopmentFund: Get<Self::AccountId>;
 
-        /// Receives the stakers' share of transaction fees, for btt-staking to distribute.
-        #[pallet::constant]
-        type StakersPot: Get<Self::AccountId>;
+		/// Receives the stakers' share of transaction fees, for btt-staking to distribute.
+		#[pallet::constant]
+		type StakersPot: Get<Self::AccountId>;
 
-        /// Weights of this pallet's calls, from its benchmarks.
-        type WeightInfo: WeightInfo;
-    }
+		/// Weights of this pallet's calls, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
 
-    /// Burned in all since genesis, from every source.
-    #[pallet::storage]
-    pub type TotalBurned<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+	/// Burned in all since genesis, from every source.
+	#[pallet::storage]
+	pub type TotalBurned<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
-    /// Burned since genesis per source.
-    #[pallet::storage]
-    pub type BurnedBySource<T: Config> =
-        StorageMap<_, Blake2_128Concat, BurnSource, BalanceOf<T>, ValueQuery>;
+	/// Burned since genesis per source.
+	#[pallet::storage]
+	pub type BurnedBySource<T: Config> =
+		StorageMap<_, Blake2_128Concat, BurnSource, BalanceOf<T>, ValueQuery>;
 
-    /// Rates set by governance, per category; a category without one uses its default.
-    #[pallet::storage]
-    pub type CategoryRates<T: Config> =
-        StorageMap<_, Blake2_128Concat, FeeCategory, Permill, OptionQuery>;
+	/// Rates set by governance, per category; a category without one uses its default.
+	#[pallet::storage]
+	pub type CategoryRates<T: Config> =
+		StorageMap<_, Blake2_128Concat, FeeCategory, Permill, OptionQuery>;
 
-    /// The milestone burns, pending or executed.
-    #[pallet::storage]
-    pub type MilestoneBurns<T: Config> = StorageMap<
-        _,
-        Blake2_128Concat,
-        Milestone,
-        MilestoneBurn<BalanceOf<T>, BlockNumberFor<T>>,
-        OptionQuery,
-    >;
+	/// The milestone burns, pending or executed.
+	#[pallet::storage]
+	pub type MilestoneBurns<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		Milestone,
+		MilestoneBurn<BalanceOf<T>, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
 
-    /// The account milestone burns take their tokens from, when governance has named one;
-    /// otherwise `DefaultMilestoneSource`.
-    #[pallet::storage]
-    pub type MilestoneSource<T: Config> = StorageValue<_, T::AccountId, OptionQuery>;
+	/// The account milestone burns take their tokens from, when governance has named one;
+	/// otherwise `DefaultMilestoneSource`.
+	#[pallet::storage]
+	pub type MilestoneSource<T: Config> = StorageValue<_, T::AccountId, OptionQuery>;
 
-    /// How transaction fees and tips are shared; the paper's 40/30/20/10 by default.
-    #[pallet::storage]
-    pub type FeeSplitConfig<T: Config> = StorageValue<_, FeeSplit, ValueQuery>;
+	/// How transaction fees and tips are shared; the paper's 40/30/20/10 by default.
+	#[pallet::storage]
+	pub type FeeSplitConfig<T: Config> = StorageValue<_, FeeSplit, ValueQuery>;
 
-    /// Genesis: the milestone burns and any category rates other than the defaults.
-    #[pallet::genesis_config]
-    #[derive(frame_support::DefaultNoBound)]
-    pub struct GenesisConfig<T: Config> {
-        /// The milestone burns and their amounts.
-        pub milestones: Vec<(Milestone, BalanceOf<T>)>,
-        /// Category rates that differ from the defaults.
-        pub category_rates: Vec<(FeeCategory, Permill)>,
-    }
+	/// Genesis: the milestone burns and any category rates other than the defaults.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The milestone burns and their amounts.
+		pub milestones: Vec<(Milestone, BalanceOf<T>)>,
+		/// Category rates that differ from the defaults.
+		pub category_rates: Vec<(FeeCategory, Permill)>,
+	}
 
-    #[pallet::genesis_build]
-    impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
-        fn build(&self) {
-            for (milestone, amount) in &self.milestones {
-                assert!(!amount.is_zero(), "milestone {milestone:?} burns nothing");
-                assert!(
-                    !MilestoneBurns::<T>::contains_key(milestone),
-                    "milestone {milestone:?} appears twice"
-                );
-                MilestoneBurns::<T>::insert(
-                    milestone,
-                    MilestoneBurn {
-                        amount: *amount,
-                        executed_at: None,
-                    },
-                );
-            }
-            for (category, rate) in &self.category_rates {
-                assert!(
-                    category.allows(*rate),
-                    "rate {rate:?} is outside {category:?}'s range"
-                );
-                CategoryRates::<T>::insert(category, rate);
-            }
-        }
-    }
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (milestone, amount) in &self.milestones {
+				assert!(!amount.is_zero(), "milestone {milestone:?} burns nothing");
+				assert!(
+					!MilestoneBurns::<T>::contains_key(milestone),
+					"milestone {milestone:?} appears twice"
+				);
+				MilestoneBurns::<T>::insert(
+					milestone,
+					MilestoneBurn { amount: *amount, executed_at: None },
+				);
+			}
+			for (category, rate) in &self.category_rates {
+				assert!(category.allows(*rate), "rate {rate:?} is outside {category:?}'s range");
+				CategoryRates::<T>::insert(category, rate);
+			}
+		}
+	}
 
-    /// Events of the burn pallet.
-    #[pallet::event]
-    #[pallet::generate_deposit(pub(super) fn deposit_event)]
-    pub enum Event<T: Config> {
-        /// Tokens were burned: the total supply fell by `amount`.
-        Burned {
-            /// The account the tokens came from; `None` for transaction fees and dust.
-            from: Option<T::AccountId>,
-            /// How much was burned.
-            amount: BalanceOf<T>,
-            /// Why.
-            source: BurnSource,
-        },
-        /// A categorised payment was settled and its fee burned.
-        PaymentSettled {
-            /// Who paid.
-            payer: T::AccountId,
-            /// Who was paid.
-            dest: T::AccountId,
-            /// The payment's category.
-            category: FeeCategory,
-            /// What `dest` received.
-            amount: BalanceOf<T>,
-            /// The fee burned, paid by `payer` on top of `amount`.
-            fee: BalanceOf<T>,
-        },
-        /// Governance set a category's fee rate.
-        CategoryRateSet {
-            /// The category.
-            category: FeeCategory,
-            /// Its new rate.
-            rate: Permill,
-        },
-        /// A milestone burn was executed.
-        MilestoneBurnExecuted {
-            /// The milestone.
-            milestone: Milestone,
-            /// The account the tokens were burned from.
-            source: T::AccountId,
-            /// How much was burned.
-            amount: BalanceOf<T>,
-        },
-        /// Governance named the account milestone burns take their tokens from.
-        MilestoneSourceSet {
-            /// The account; `None` restores the default (the ecosystem development fund).
-            source: Option<T::AccountId>,
-        },
-        /// Governance changed how transaction fees are shared.
-        FeeSplitSet {
-            /// The new split.
-            split: FeeSplit,
-        },
-    }
+	/// Events of the burn pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Tokens were burned: the total supply fell by `amount`.
+		Burned {
+			/// The account the tokens came from; `None` for transaction fees and dust.
+			from: Option<T::AccountId>,
+			/// How much was burned.
+			amount: BalanceOf<T>,
+			/// Why.
+			source: BurnSource,
+		},
+		/// A categorised payment was settled and its fee burned.
+		PaymentSettled {
+			/// Who paid.
+			payer: T::AccountId,
+			/// Who was paid.
+			dest: T::AccountId,
+			/// The payment's category.
+			category: FeeCategory,
+			/// What `dest` received.
+			amount: BalanceOf<T>,
+			/// The fee burned, paid by `payer` on top of `amount`.
+			fee: BalanceOf<T>,
+		},
+		/// Governance set a category's fee rate.
+		CategoryRateSet {
+			/// The category.
+			category: FeeCategory,
+			/// Its new rate.
+			rate: Permill,
+		},
+		/// A milestone burn was executed.
+		MilestoneBurnExecuted {
+			/// The milestone.
+			milestone: Milestone,
+			/// The account the tokens were burned from.
+			source: T::AccountId,
+			/// How much was burned.
+			amount: BalanceOf<T>,
+		},
+		/// Governance named the account milestone burns take their tokens from.
+		MilestoneSourceSet {
+			/// The account; `None` restores the default (the ecosystem development fund).
+			source: Option<T::AccountId>,
+		},
+		/// Governance changed how transaction fees are shared.
+		FeeSplitSet {
+			/// The new split.
+			split: FeeSplit,
+		},
+	}
 
-    /// Errors of the burn pallet.
-    #[pallet::error]
-    pub enum Error<T> {
-        /// The amount is zero.
-        ZeroAmount,
-        /// The account cannot spend that much (free balance, less frozen funds and, when
-        /// kept alive, the existential deposit).
-        InsufficientBalance,
-        /// A payment to oneself.
-        PaymentToSelf,
-        /// The payment would leave the destination below the existential deposit.
-        DestinationBelowMinimum,
-        /// The rate lies outside the category's range.
-        RateOutOfRange,
-        /// No milestone burn of that kind is configured.
-        UnknownMilestone,
-        /// The milestone burn has already been executed.
-        MilestoneAlreadyExecuted,
-        /// The milestone's source account cannot cover the burn; the milestone stays pending.
-        MilestoneSourceInsufficient,
-        /// The fee split's parts do not add up to 100%.
-        SplitNotWhole,
-        /// An amount overflowed.
-        Overflow,
-    }
+	/// Errors of the burn pallet.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The amount is zero.
+		ZeroAmount,
+		/// The account cannot spend that much (free balance, less frozen funds and, when
+		/// kept alive, the existential deposit).
+		InsufficientBalance,
+		/// A payment to oneself.
+		PaymentToSelf,
+		/// The payment would leave the destination below the existential deposit.
+		DestinationBelowMinimum,
+		/// The rate lies outside the category's range.
+		RateOutOfRange,
+		/// No milestone burn of that kind is configured.
+		UnknownMilestone,
+		/// The milestone burn has already been executed.
+		MilestoneAlreadyExecuted,
+		/// The milestone's source account cannot cover the burn; the milestone stays pending.
+		MilestoneSourceInsufficient,
+		/// The fee split's parts do not add up to 100%.
+		SplitNotWhole,
+		/// An amount overflowed.
+		Overflow,
+	}
 
-    #[pallet::hooks]
-    impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-        fn integrity_test() {
-            assert!(
-                FeeSplit::default().is_whole(),
-                "the default fee split is not whole"
-            );
-            for category in FeeCategory::ALL {
-                assert!(
-                    category.allows(category.default_rate()),
-                    "{category:?} default rate"
-                );
-            }
-        }
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(FeeSplit::default().is_whole(), "the default fee split is not whole");
+			for category in FeeCategory::ALL {
+				assert!(category.allows(category.default_rate()), "{category:?} default rate");
+			}
+		}
 
-        #[cfg(feature = "try-runtime")]
-        fn try_state(
-            _n: BlockNumberFor<T>,
-        ) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
-            Self::do_try_state()
-        }
-    }
+		#[cfg(feature = "try-runtime")]
+		fn try_state(
+			_n: BlockNumberFor<T>,
+		) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
 
-    #[pallet::call]
-    impl<T: Config> Pallet<T> {
-        /// Burns `amount` of the caller's own free tokens, for good.
-        ///
-        /// With `keep_alive` the account keeps at least the existential deposit; without it,
-        /// burning everything removes the account.
-        #[pallet::call_index(0)]
-        #[pallet::weight(T::WeightInfo::burn())]
-        pub fn burn(
-            origin: OriginFor<T>,
-            #[pallet::compact] amount: BalanceOf<T>,
-            keep_alive: bool,
-        ) -> DispatchResult {
-            let who = ensure_signed(origin)?;
-            ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-            let preservation = if keep_alive {
-                Preservation::Preserve
-            } else {
-                Preservation::Expendable
-            };
-            Self::burn_from(&who, amount, preservation, BurnSource::Voluntary)
-                .map_err(|_| Error::<T>::InsufficientBalance)?;
-            Ok(())
-        }
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Burns `amount` of the caller's own free tokens, for good.
+		///
+		/// With `keep_alive` the account keeps at least the existential deposit; without it,
+		/// burning everything removes the account.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::burn())]
+		pub fn burn(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+			keep_alive: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let preservation =
+				if keep_alive { Preservation::Preserve } else { Preservation::Expendable };
+			Self::burn_from(&who, amount, preservation, BurnSource::Voluntary)
+				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			Ok(())
+		}
 
-        /// Pays `amount` to `dest` for a payment of `category`, and burns the category's fee
-        /// on top of it from the caller: the caller spends `amount + fee`, `dest` receives
-        /// exactly `amount`.
-        #[pallet::call_index(1)]
-        #[pallet::weight(T::WeightInfo::pay())]
-        pub fn pay(
-            origin: OriginFor<T>,
-            category: FeeCategory,
-            dest: T::AccountId,
-            #[pallet::compact] amount: BalanceOf<T>,
-        ) -> DispatchResult {
-            let payer = ensure_signed(origin)?;
-            Self::settle_payment(&payer, &dest, category, amount)?;
-            Ok(())
-        }
+		/// Pays `amount` to `dest` for a payment of `category`, and burns the category's fee
+		/// on top of it from the caller: the caller spends `amount + fee`, `dest` receives
+		/// exactly `amount`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::pay())]
+		pub fn pay(
+			origin: OriginFor<T>,
+			category: FeeCategory,
+			dest: T::AccountId,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			Self::settle_payment(&payer, &dest, category, amount)?;
+			Ok(())
+		}
 
-        /// Sets the fee rate of `category`; it must lie inside the category's range.
-        #[pallet::call_index(2)]
-        #[pallet::weight(T::WeightInfo::set_category_rate())]
-        pub fn set_category_rate(
-            origin: OriginFor<T>,
-            category: FeeCategory,
-            rate: Permill,
-        ) -> DispatchResult {
-            T::GovernanceOrigin::ensure_origin(origin)?;
-            ensure!(category.allows(rate), Error::<T>::RateOutOfRange);
-            CategoryRates::<T>::insert(category, rate);
-            Self::deposit_event(Event::CategoryRateSet { category, rate });
-            Ok(())
-        }
+		/// Sets the fee rate of `category`; it must lie inside the category's range.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_category_rate())]
+		pub fn set_category_rate(
+			origin: OriginFor<T>,
+			category: FeeCategory,
+			rate: Permill,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(category.allows(rate), Error::<T>::RateOutOfRange);
+			CategoryRates::<T>::insert(category, rate);
+			Self::deposit_event(Event::CategoryRateSet { category, rate });
+			Ok(())
+		}
 
-        /// Executes the burn of `milestone`, once, from the milestone source account.
-        ///
-        /// If the source cannot cover it, nothing changes and the milestone stays pending.
-        #[pallet::call_index(3)]
-        #[pallet::weight(T::WeightInfo::execute_milestone_burn())]
-        pub fn execute_milestone_burn(
-            origin: OriginFor<T>,
-            milestone: Milestone,
-        ) -> DispatchResult {
-            T::GovernanceOrigin::ensure_origin(origin)?;
-            let mut burn =
-                MilestoneBurns::<T>::get(milestone).ok_or(Error::<T>::UnknownMilestone)?;
-            ensure!(
-                burn.executed_at.is_none(),
-                Error::<T>::MilestoneAlreadyExecuted
-            );
-            let source = Self::milestone_source();
-            Self::burn_from(
-                &source,
-                burn.amount,
-                Preservation::Expendable,
-                BurnSource::Milestone(milestone),
-            )
-            .map_err(|_| Error::<T>::MilestoneSourceInsufficient)?;
-            burn.executed_at = Some(frame_system::Pallet::<T>::block_number());
-            let amount = burn.amount;
-            MilestoneBurns::<T>::insert(milestone, burn);
-            Self::deposit_event(Event::MilestoneBurnExecuted {
-                milestone,
-                source,
-                amount,
-            });
-            Ok(())
-        }
+		/// Executes the burn of `milestone`, once, from the milestone source account.
+		///
+		/// If the source cannot cover it, nothing changes and the milestone stays pending.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::execute_milestone_burn())]
+		pub fn execute_milestone_burn(
+			origin: OriginFor<T>,
+			milestone: Milestone,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let mut burn =
+				MilestoneBurns::<T>::get(milestone).ok_or(Error::<T>::UnknownMilestone)?;
+			ensure!(burn.executed_at.is_none(), Error::<T>::MilestoneAlreadyExecuted);
+			let source = Self::milestone_source();
+			Self::burn_from(
+				&source,
+				burn.amount,
+				Preservation::Expendable,
+				BurnSource::Milestone(milestone),
+			)
+			.map_err(|_| Error::<T>::MilestoneSourceInsufficient)?;
+			burn.executed_at = Some(frame_system::Pallet::<T>::block_number());
+			let amount = burn.amount;
+			MilestoneBurns::<T>::insert(milestone, burn);
+			Self::deposit_event(Event::MilestoneBurnExecuted { milestone, source, amount });
+			Ok(())
+		}
 
-        /// Names the account milestone burns take their tokens from; `None` restores the
-        /// default, the ecosystem development fund.
-        #[pallet::call_index(4)]
-        #[pallet::weight(T::WeightInfo::set_milestone_source())]
-        pub fn set_milestone_source(
-            origin: OriginFor<T>,
-            source: Option<T::AccountId>,
-        ) -> DispatchResult {
-            T::GovernanceOrigin::ensure_origin(origin)?;
-            MilestoneSource::<T>::set(source.clone());
-            Self::deposit_event(Event::MilestoneSourceSet { source });
-            Ok(())
-        }
+		/// Names the account milestone burns take their tokens from; `None` restores the
+		/// default, the ecosystem development fund.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_milestone_source())]
+		pub fn set_milestone_source(
+			origin: OriginFor<T>,
+			source: Option<T::AccountId>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			MilestoneSource::<T>::set(source.clone());
+			Self::deposit_event(Event::MilestoneSourceSet { source });
+			Ok(())
+		}
 
-        /// Sets how transaction fees and tips are shared; the parts must add up to 100%.
-        #[pallet::call_index(5)]
-        #[pallet::weight(T::WeightInfo::set_fee_split())]
-        pub fn set_fee_split(origin: OriginFor<T>, split: FeeSplit) -> DispatchResult {
-            T::GovernanceOrigin::ensure_origin(origin)?;
-            ensure!(split.is_whole(), Error::<T>::SplitNotWhole);
-            FeeSplitConfig::<T>::put(split);
-            Self::deposit_event(Event::FeeSplitSet { split });
-            Ok(())
-        }
-    }
+		/// Sets how transaction fees and tips are shared; the parts must add up to 100%.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_fee_split())]
+		pub fn set_fee_split(origin: OriginFor<T>, split: FeeSplit) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(split.is_whole(), Error::<T>::SplitNotWhole);
+			FeeSplitConfig::<T>::put(split);
+			Self::deposit_event(Event::FeeSplitSet { split });
+			Ok(())
+		}
+	}
 
-    impl<T: Config> Pallet<T> {
-        /// The current fee rate of `category`.
-        pub fn category_rate(category: FeeCategory) -> Permill {
-            CategoryRates::<T>::get(category).unwrap_or_else(|| category.default_rate())
-        }
+	impl<T: Config> Pallet<T> {
+		/// The current fee rate of `category`.
+		pub fn category_rate(category: FeeCategory) -> Permill {
+			CategoryRates::<T>::get(category).unwrap_or_else(|| category.default_rate())
+		}
 
-        /// The account milestone burns take their tokens from.
-        pub fn milestone_source() -> T::AccountId {
-            MilestoneSource::<T>::get().unwrap_or_else(T::DefaultMilestoneSource::get)
-        }
+		/// The account milestone burns take their tokens from.
+		pub fn milestone_source() -> T::AccountId {
+			MilestoneSource::<T>::get().unwrap_or_else(T::DefaultMilestoneSource::get)
+		}
 
-        /// Every source that has burned anything, with its total.
-        pub fn burned_by_source() -> Vec<(BurnSource, BalanceOf<T>)> {
-            BurnedBySource::<T>::iter().collect()
-        }
+		/// Every source that has burned anything, with its total.
+		pub fn burned_by_source() -> Vec<(BurnSource, BalanceOf<T>)> {
+			BurnedBySource::<T>::iter().collect()
+		}
 
-        /// Burns exactly `amount` from `from` and records it; fails, changing nothing, if
-        /// `from` cannot spend that much under `preservation`.
-        pub(crate) fn burn_from(
-            from: &T::AccountId,
-            amount: BalanceOf<T>,
-            preservation: Preservation,
-            source: BurnSource,
-        ) -> DispatchResult {
-            T::Currency::burn_from(
-                from,
-                amount,
-                preservation,
-                Precision::Exact,
-                Fortitude::Polite,
-            )?;
-            Self::record_burn(Some(from.clone()), amount, source);
-            Ok(())
-        }
+		/// Burns exactly `amount` from `from` and records it; fails, changing nothing, if
+		/// `from` cannot spend that much under `preservation`.
+		pub(crate) fn burn_from(
+			from: &T::AccountId,
+			amount: BalanceOf<T>,
+			preservation: Preservation,
+			source: BurnSource,
+		) -> DispatchResult {
+			T::Currency::burn_from(
+				from,
+				amount,
+				preservation,
+				Precision::Exact,
+				Fortitude::Polite,
+			)?;
+			Self::record_burn(Some(from.clone()), amount, source);
+			Ok(())
+		}
 
-        /// Books a burn that has already reduced the total issuance, and announces it.
-        pub(crate) fn record_burn(
-            from: Option<T::AccountId>,
-            amount: BalanceOf<T>,
-            source: BurnSource,
-        ) {
-            if amount.is_zero() {
-                return;
-            }
-            // Burns can never exceed the supply, so these totals cannot saturate.
-            TotalBurned::<T>::mutate(|total| *total = total.saturating_add(amount));
-            BurnedBySource::<T>::mutate(source, |total| *total = total.saturating_add(amount));
-            Self::deposit_event(Event::Burned {
-                from,
-                amount,
-                source,
-            });
-        }
+		/// Books a burn that has already reduced the total issuance, and announces it.
+		pub(crate) fn record_burn(
+			from: Option<T::AccountId>,
+			amount: BalanceOf<T>,
+			source: BurnSource,
+		) {
+			if amount.is_zero() {
+				return;
+			}
+			// Burns can never exceed the supply, so these totals cannot saturate.
+			TotalBurned::<T>::mutate(|total| *total = total.saturating_add(amount));
+			BurnedBySource::<T>::mutate(source, |total| *total = total.saturating_add(amount));
+			Self::deposit_event(Event::Burned { from, amount, source });
+		}
 
-        /// Pays `amount` to `dest` and burns `category`'s fee on top from `payer`.
-        pub(crate) fn settle_payment(
-            payer: &T::AccountId,
-            dest: &T::AccountId,
-            category: FeeCategory,
-            amount: BalanceOf<T>,
-        ) -> Result<BalanceOf<T>, DispatchError> {
-            ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-            ensure!(payer != dest, Error::<T>::PaymentToSelf);
-            let fee = Self::category_rate(category).mul_ceil(amount);
-            let total = amount.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
-            // Check both legs before moving anything, so a failure changes nothing.
-            let spendable =
-                T::Currency::reducible_balance(payer, Preservation::Preserve, Fortitude::Polite);
-            ensure!(spendable >= total, Error::<T>::InsufficientBalance);
-            ensure!(
-                T::Currency::balance(dest).saturating_add(amount) >= T::Currency::minimum_balance(),
-                Error::<T>::DestinationBelowMinimum
-            );
-            T::Currency::transfer(payer, dest, amount, Preservation::Preserve)?;
-            Self::burn_from(
-                payer,
-                fee,
-                Preservation::Preserve,
-                BurnSource::CategoryFee(category),
-            )?;
-            Self::deposit_event(Event::PaymentSettled {
-                payer: payer.clone(),
-                dest: dest.clone(),
-                category,
-                amount,
-                fee,
-            });
-            Ok(fee)
-        }
+		/// Pays `amount` to `dest` and burns `category`'s fee on top from `payer`.
+		pub(crate) fn settle_payment(
+			payer: &T::AccountId,
+			dest: &T::AccountId,
+			category: FeeCategory,
+			amount: BalanceOf<T>,
+		) -> Result<BalanceOf<T>, DispatchError> {
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			ensure!(payer != dest, Error::<T>::PaymentToSelf);
+			let fee = Self::category_rate(category).mul_ceil(amount);
+			let total = amount.checked_add(&fee).ok_or(Error::<T>::Overflow)?;
+			// Check both legs before moving anything, so a failure changes nothing.
+			let spendable =
+				T::Currency::reducible_balance(payer, Preservation::Preserve, Fortitude::Polite);
+			ensure!(spendable >= total, Error::<T>::InsufficientBalance);
+			ensure!(
+				T::Currency::balance(dest).saturating_add(amount) >= T::Currency::minimum_balance(),
+				Error::<T>::DestinationBelowMinimum
+			);
+			T::Currency::transfer(payer, dest, amount, Preservation::Preserve)?;
+			Self::burn_from(payer, fee, Preservation::Preserve, BurnSource::CategoryFee(category))?;
+			Self::deposit_event(Event::PaymentSettled {
+				payer: payer.clone(),
+				dest: dest.clone(),
+				category,
+				amount,
+				fee,
+			});
+			Ok(fee)
+		}
 
-        /// The supply rule: what is issued plus what was burned is the genesis supply.
-        #[cfg(any(feature = "try-runtime", test))]
-        pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
-            let burned = TotalBurned::<T>::get();
-            ensure!(
-                T::Currency::total_issuance().saturating_add(burned) == T::TotalSupply::get(),
-                "total_issuance + total_burned != total supply"
-            );
-            let by_source = BurnedBySource::<T>::iter_values()
-                .fold(BalanceOf::<T>::zero(), |sum, amount| {
-                    sum.saturating_add(amount)
-                });
-            ensure!(
-                by_source == burned,
-                "burns per source do not add up to the total"
-            );
-            ensure!(
-                FeeSplitConfig::<T>::get().is_whole(),
-                "the fee split is not whole"
-            );
-            Ok(())
-        }
-    }
+		/// The supply rule: what is issued plus what was burned is the genesis supply.
+		///
+		/// Run by `try_state`, and by the tests after every step.
+		pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			let burned = TotalBurned::<T>::get();
+			ensure!(
+				T::Currency::total_issuance().saturating_add(burned) == T::TotalSupply::get(),
+				"total_issuance + total_burned != total supply"
+			);
+			let by_source = BurnedBySource::<T>::iter_values()
+				.fold(BalanceOf::<T>::zero(), |sum, amount| sum.saturating_add(amount));
+			ensure!(by_source == burned, "burns per source do not add up to the total");
+			ensure!(FeeSplitConfig::<T>::get().is_whole(), "the fee split is not whole");
+			Ok(())
+		}
+	}
 
-    impl<T: Config> CategoryFeeBurner<T::AccountId, BalanceOf<T>> for Pallet<T> {
-        fn pay_with_fee(
-            payer: &T::AccountId,
-            dest: &T::AccountId,
-            category: FeeCategory,
-            amount: BalanceOf<T>,
-        ) -> Result<BalanceOf<T>, DispatchError> {
-            Self::settle_payment(payer, dest, category, amount)
-        }
+	impl<T: Config> CategoryFeeBurner<T::AccountId, BalanceOf<T>> for Pallet<T> {
+		fn pay_with_fee(
+			payer: &T::AccountId,
+			dest: &T::AccountId,
+			category: FeeCategory,
+			amount: BalanceOf<T>,
+		) -> Result<BalanceOf<T>, DispatchError> {
+			Self::settle_payment(payer, dest, category, amount)
+		}
 
-        fn fee_for(category: FeeCategory, amount: BalanceOf<T>) -> BalanceOf<T> {
-            Self::category_rate(category).mul_ceil(amount)
-        }
-    }
+		fn fee_for(category: FeeCategory, amount: BalanceOf<T>) -> BalanceOf<T> {
+			Self::category_rate(category).mul_ceil(amount)
+		}
+	}
 
-    impl<T: Config> RewardBurner<T::AccountId, BalanceOf<T>> for Pallet<T> {
-        fn burn_reward(
-            from: &T::AccountId,
-            reward: BalanceOf<T>,
-            burn_share: Permill,
-        ) -> Result<BalanceOf<T>, DispatchError> {
-            let amount = burn_share.mul_floor(reward);
-            if !amount.is_zero() {
-                Self::burn_from(
-                    from,
-                    amount,
-                    Preservation::Expendable,
-                    BurnSource::StakingReward,
-                )?;
-            }
-            Ok(amount)
-        }
-    }
+	impl<T: Config> RewardBurner<T::AccountId, BalanceOf<T>> for Pallet<T> {
+		fn burn_reward(
+			from: &T::AccountId,
+			reward: BalanceOf<T>,
+			burn_share: Permill,
+		) -> Result<BalanceOf<T>, DispatchError> {
+			let amount = burn_share.mul_floor(reward);
+			if !amount.is_zero() {
+				Self::burn_from(from, amount, Preservation::Expendable, BurnSource::StakingReward)?;
+			}
+			Ok(amount)
+		}
+	}
 }

@@ -7,166 +7,162 @@ use serde::{Deserialize, Serialize};
 
 /// A category of payment whose fee is burned (SPEC.md section 6).
 #[derive(
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Debug,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
-    Serialize,
-    Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
 pub enum FeeCategory {
-    /// Hospitals buying AI compute: 1–3%, 2% by default.
-    ComputeTrade,
-    /// Tokenization of medical data assets: 2–5%, 3% by default.
-    AssetTokenization,
-    /// PayFi payment settlement: 0.5–1%, 0.5% by default.
-    PayFiSettlement,
+	/// Hospitals buying AI compute: 1–3%, 2% by default.
+	ComputeTrade,
+	/// Tokenization of medical data assets: 2–5%, 3% by default.
+	AssetTokenization,
+	/// PayFi payment settlement: 0.5–1%, 0.5% by default.
+	PayFiSettlement,
 }
 
 impl FeeCategory {
-    /// Every category.
-    pub const ALL: [Self; 3] = [
-        Self::ComputeTrade,
-        Self::AssetTokenization,
-        Self::PayFiSettlement,
-    ];
+	/// Every category.
+	pub const ALL: [Self; 3] = [Self::ComputeTrade, Self::AssetTokenization, Self::PayFiSettlement];
 
-    /// The lowest and highest rate governance may set: the paper's range.
-    pub fn range(self) -> (Permill, Permill) {
-        match self {
-            Self::ComputeTrade => (Permill::from_percent(1), Permill::from_percent(3)),
-            Self::AssetTokenization => (Permill::from_percent(2), Permill::from_percent(5)),
-            Self::PayFiSettlement => (Permill::from_parts(5_000), Permill::from_percent(1)),
-        }
-    }
+	/// The lowest and highest rate governance may set: the paper's range.
+	pub fn range(self) -> (Permill, Permill) {
+		match self {
+			Self::ComputeTrade => (Permill::from_percent(1), Permill::from_percent(3)),
+			Self::AssetTokenization => (Permill::from_percent(2), Permill::from_percent(5)),
+			Self::PayFiSettlement => (Permill::from_parts(5_000), Permill::from_percent(1)),
+		}
+	}
 
-    /// The rate until governance sets another one.
-    pub fn default_rate(self) -> Permill {
-        match self {
-            Self::ComputeTrade => Permill::from_percent(2),
-            Self::AssetTokenization => Permill::from_percent(3),
-            Self::PayFiSettlement => Permill::from_parts(5_000),
-        }
-    }
+	/// The rate until governance sets another one.
+	pub fn default_rate(self) -> Permill {
+		match self {
+			Self::ComputeTrade => Permill::from_percent(2),
+			Self::AssetTokenization => Permill::from_percent(3),
+			Self::PayFiSettlement => Permill::from_parts(5_000),
+		}
+	}
 
-    /// Whether `rate` lies inside the category's range (bounds included).
-    pub fn allows(self, rate: Permill) -> bool {
-        let (low, high) = self.range();
-        low <= rate && rate <= high
-    }
+	/// Whether `rate` lies inside the category's range (bounds included).
+	pub fn allows(self, rate: Permill) -> bool {
+		let (low, high) = self.range();
+		low <= rate && rate <= high
+	}
 }
 
 /// A milestone of the network whose reaching governance marks with a one-off burn.
 #[derive(
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Debug,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
-    Serialize,
-    Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
 pub enum Milestone {
-    /// Mainnet launch (2025): 1,000,000 BTT.
-    MainnetLaunch,
-    /// The first 100 hospitals (2026): 2,000,000 BTT.
-    FirstHundredHospitals,
-    /// 1,000 hospitals (2027): 5,000,000 BTT.
-    ThousandHospitals,
-    /// Cross-chain interoperability (2028): 3,000,000 BTT.
-    CrossChainInteroperability,
+	/// Mainnet launch (2025): 1,000,000 BTT.
+	MainnetLaunch,
+	/// The first 100 hospitals (2026): 2,000,000 BTT.
+	FirstHundredHospitals,
+	/// 1,000 hospitals (2027): 5,000,000 BTT.
+	ThousandHospitals,
+	/// Cross-chain interoperability (2028): 3,000,000 BTT.
+	CrossChainInteroperability,
 }
 
 /// Where a burn came from; the totals are kept per source.
 #[derive(
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Debug,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum BurnSource {
-    /// An account burned its own tokens.
-    Voluntary,
-    /// The fee of a categorised payment.
-    CategoryFee(FeeCategory),
-    /// A milestone burn executed by governance.
-    Milestone(Milestone),
-    /// The burned part of a staking reward.
-    StakingReward,
-    /// The burned share of transaction fees and tips.
-    TransactionFee,
-    /// Dust: balances below the existential deposit removed by the balances pallet.
-    Dust,
+	/// An account burned its own tokens.
+	Voluntary,
+	/// The fee of a categorised payment.
+	CategoryFee(FeeCategory),
+	/// A milestone burn executed by governance.
+	Milestone(Milestone),
+	/// The burned part of a staking reward.
+	StakingReward,
+	/// The burned share of transaction fees and tips.
+	TransactionFee,
+	/// Dust: balances below the existential deposit removed by the balances pallet.
+	Dust,
 }
 
 /// How transaction fees (with tips) are shared. The four parts add up to 100%.
 #[derive(
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Debug,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
-    Serialize,
-    Deserialize,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Serialize,
+	Deserialize,
 )]
 pub struct FeeSplit {
-    /// To the development fund (40% by default).
-    pub development: Permill,
-    /// To the stakers' pot, shared among stakers (30% by default).
-    pub stakers: Permill,
-    /// Burned (20% by default); it also takes the rounding remainder of the other parts.
-    pub burn: Permill,
-    /// To the author of the block (10% by default).
-    pub author: Permill,
+	/// To the development fund (40% by default).
+	pub development: Permill,
+	/// To the stakers' pot, shared among stakers (30% by default).
+	pub stakers: Permill,
+	/// Burned (20% by default); it also takes the rounding remainder of the other parts.
+	pub burn: Permill,
+	/// To the author of the block (10% by default).
+	pub author: Permill,
 }
 
 impl FeeSplit {
-    /// Whether the four parts add up to exactly 100%.
-    pub fn is_whole(&self) -> bool {
-        [self.development, self.stakers, self.burn, self.author]
-            .iter()
-            .map(|part| u64::from(part.deconstruct()))
-            .sum::<u64>()
-            == u64::from(Permill::one().deconstruct())
-    }
+	/// Whether the four parts add up to exactly 100%.
+	pub fn is_whole(&self) -> bool {
+		[self.development, self.stakers, self.burn, self.author]
+			.iter()
+			.map(|part| u64::from(part.deconstruct()))
+			.sum::<u64>()
+			== u64::from(Permill::one().deconstruct())
+	}
 }
 
 impl Default for FeeSplit {
-    /// The paper's split: 40% development, 30% stakers, 20% burned, 10% block author.
-    fn default() -> Self {
-        Self {
-            development: Permill::from_percent(40),
-            stakers: Permill::from_percent(30),
-            burn: Permill::from_percent(20),
-            author: Permill::from_percent(10),
-        }
-    }
+	/// The paper's split: 40% development, 30% stakers, 20% burned, 10% block author.
+	fn default() -> Self {
+		Self {
+			development: Permill::from_percent(40),
+			stakers: Permill::from_percent(30),
+			burn: Permill::from_percent(20),
+			author: Permill::from_percent(10),
+		}
+	}
 }

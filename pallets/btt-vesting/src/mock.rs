@@ -5,9 +5,9 @@
 use crate as pallet_btt_vesting;
 use crate::allocation::{AllocationRow, Portion, ReleaseRule};
 use polkadot_sdk::{
-    frame_support::{derive_impl, parameter_types},
-    frame_system, pallet_balances, sp_io,
-    sp_runtime::BuildStorage,
+	frame_support::{derive_impl, parameter_types},
+	frame_system, pallet_balances, sp_io,
+	sp_runtime::BuildStorage,
 };
 
 pub type AccountId = u64;
@@ -21,106 +21,99 @@ pub const SUPPLY: Balance = 1_000_000 * UNIT;
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
-    #[runtime::runtime]
-    #[runtime::derive(
-        RuntimeCall,
-        RuntimeEvent,
-        RuntimeError,
-        RuntimeOrigin,
-        RuntimeFreezeReason,
-        RuntimeHoldReason,
-        RuntimeTask,
-        RuntimeViewFunction
-    )]
-    pub struct Test;
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
 
-    #[runtime::pallet_index(0)]
-    pub type System = frame_system;
-    #[runtime::pallet_index(1)]
-    pub type Balances = pallet_balances;
-    #[runtime::pallet_index(2)]
-    pub type BttVesting = pallet_btt_vesting;
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type BttVesting = pallet_btt_vesting;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
-    type Block = Block;
-    type AccountData = pallet_balances::AccountData<Balance>;
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
-    type Balance = Balance;
-    type AccountStore = System;
+	type Balance = Balance;
+	type AccountStore = System;
 }
 
 parameter_types! {
-    pub const TotalSupply: Balance = SUPPLY;
+	pub const TotalSupply: Balance = SUPPLY;
 }
 
 impl pallet_btt_vesting::Config for Test {
-    type Currency = Balances;
-    type TotalSupply = TotalSupply;
+	type Currency = Balances;
+	type TotalSupply = TotalSupply;
 }
 
 fn portion(name: &str, account: AccountId, amount: Balance) -> Portion<AccountId, Balance> {
-    Portion {
-        name: name.into(),
-        account,
-        amount,
-    }
+	Portion { name: name.into(), account, amount }
 }
 
 /// A table of three rows that adds up to `SUPPLY` and 10,000 bps: a vested investor row
 /// (60%) split over two accounts, a pool row (30%) and an unlocked row (10%).
 pub fn valid_table() -> Vec<AllocationRow<AccountId, Balance>> {
-    vec![
-        AllocationRow {
-            id: 1,
-            name: "Investors".into(),
-            bps: 6_000,
-            release: ReleaseRule::LockThenLinear {
-                lock_months: 6,
-                linear_months: 36,
-            },
-            portions: vec![
-                portion("Investor A", 1, 400_000 * UNIT),
-                portion("Investor B", 2, 200_000 * UNIT),
-            ],
-        },
-        AllocationRow {
-            id: 2,
-            name: "Mining pool".into(),
-            bps: 3_000,
-            release: ReleaseRule::MiningEmission,
-            portions: vec![portion("Mining pool", 100, 300_000 * UNIT)],
-        },
-        AllocationRow {
-            id: 3,
-            name: "Liquidity".into(),
-            bps: 1_000,
-            release: ReleaseRule::Unlocked,
-            portions: vec![portion("Liquidity", 3, 100_000 * UNIT)],
-        },
-    ]
+	vec![
+		AllocationRow {
+			id: 1,
+			name: "Investors".into(),
+			bps: 6_000,
+			release: ReleaseRule::LockThenLinear { lock_months: 6, linear_months: 36 },
+			portions: vec![
+				portion("Investor A", 1, 400_000 * UNIT),
+				portion("Investor B", 2, 200_000 * UNIT),
+			],
+		},
+		AllocationRow {
+			id: 2,
+			name: "Mining pool".into(),
+			bps: 3_000,
+			release: ReleaseRule::MiningEmission,
+			portions: vec![portion("Mining pool", 100, 300_000 * UNIT)],
+		},
+		AllocationRow {
+			id: 3,
+			name: "Liquidity".into(),
+			bps: 1_000,
+			release: ReleaseRule::Unlocked,
+			portions: vec![portion("Liquidity", 3, 100_000 * UNIT)],
+		},
+	]
 }
 
 /// Test externalities whose genesis holds `table`.
 pub fn new_test_ext_with(
-    table: Vec<AllocationRow<AccountId, Balance>>,
+	table: Vec<AllocationRow<AccountId, Balance>>,
 ) -> sp_io::TestExternalities {
-    let storage = RuntimeGenesisConfig {
-        btt_vesting: pallet_btt_vesting::GenesisConfig { allocations: table },
-        ..Default::default()
-    }
-    .build_storage()
-    .expect("a valid test genesis builds");
-    let mut ext = sp_io::TestExternalities::new(storage);
-    ext.execute_with(|| System::set_block_number(1));
-    ext
+	let storage = RuntimeGenesisConfig {
+		btt_vesting: pallet_btt_vesting::GenesisConfig { allocations: table },
+		..Default::default()
+	}
+	.build_storage()
+	.expect("a valid test genesis builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
 }
 
 /// Test externalities with [`valid_table`].
 pub fn new_test_ext() -> sp_io::TestExternalities {
-    new_test_ext_with(valid_table())
+	new_test_ext_with(valid_table())
 }

@@ -5,16 +5,16 @@
 
 use super::allocation::{allocation_table, Beneficiaries};
 use crate::{
-    pools, AccountId, AuraConfig, BttVestingConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
+	pools, AccountId, AuraConfig, BttVestingConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use polkadot_sdk::{
-    frame_support::{build_struct_json_patch, PalletId},
-    sp_consensus_aura::sr25519::AuthorityId as AuraId,
-    sp_consensus_grandpa::AuthorityId as GrandpaId,
-    sp_genesis_builder::{self, PresetId},
-    sp_keyring::{Ed25519Keyring, Sr25519Keyring},
-    sp_runtime::traits::AccountIdConversion,
+	frame_support::{build_struct_json_patch, PalletId},
+	sp_consensus_aura::sr25519::AuthorityId as AuraId,
+	sp_consensus_grandpa::AuthorityId as GrandpaId,
+	sp_genesis_builder::{self, PresetId},
+	sp_keyring::{Ed25519Keyring, Sr25519Keyring},
+	sp_runtime::traits::AccountIdConversion,
 };
 use serde_json::Value;
 
@@ -24,129 +24,123 @@ pub const MAINNET_TEMPLATE_PRESET: &str = "mainnet_template";
 
 /// The genesis config patch for a chain with these authorities, sudo key and beneficiaries.
 fn genesis(
-    authorities: Vec<(AuraId, GrandpaId)>,
-    sudo: Option<AccountId>,
-    beneficiaries: &Beneficiaries,
+	authorities: Vec<(AuraId, GrandpaId)>,
+	sudo: Option<AccountId>,
+	beneficiaries: &Beneficiaries,
 ) -> Value {
-    let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
-        aura: AuraConfig {
-            authorities: authorities
-                .iter()
-                .map(|(aura, _)| aura.clone())
-                .collect::<Vec<_>>()
-        },
-        grandpa: GrandpaConfig {
-            authorities: authorities
-                .iter()
-                .map(|(_, grandpa)| (grandpa.clone(), 1))
-                .collect::<Vec<_>>(),
-        },
-        btt_vesting: BttVestingConfig {
-            allocations: allocation_table(beneficiaries)
-        },
-    });
-    if let Some(key) = sudo {
-        let sudo = build_struct_json_patch!(RuntimeGenesisConfig {
-            sudo: SudoConfig { key: Some(key) }
-        });
-        json_merge(&mut patch, sudo);
-    }
-    patch
+	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
+		aura: AuraConfig {
+			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>()
+		},
+		grandpa: GrandpaConfig {
+			authorities: authorities
+				.iter()
+				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.collect::<Vec<_>>(),
+		},
+		btt_vesting: BttVestingConfig { allocations: allocation_table(beneficiaries) },
+	});
+	if let Some(key) = sudo {
+		let sudo =
+			build_struct_json_patch!(RuntimeGenesisConfig { sudo: SudoConfig { key: Some(key) } });
+		json_merge(&mut patch, sudo);
+	}
+	patch
 }
 
 /// Merges the JSON object `other` into `base`.
 fn json_merge(base: &mut Value, other: Value) {
-    if let (Value::Object(base), Value::Object(other)) = (base, other) {
-        base.extend(other);
-    }
+	if let (Value::Object(base), Value::Object(other)) = (base, other) {
+		base.extend(other);
+	}
 }
 
 /// A test authority: its Aura (sr25519) and GRANDPA (ed25519) keys from the keyring.
 fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-    (aura.public().into(), grandpa.public().into())
+	(aura.public().into(), grandpa.public().into())
 }
 
 /// The dev chains' beneficiaries: the well-known test accounts, the liquidity fund spread
 /// over the six of them so that each can pay fees from the start.
 pub fn dev_beneficiaries() -> Beneficiaries {
-    use Sr25519Keyring::*;
-    Beneficiaries {
-        bitwave: Alice.to_account_id(),
-        china_digital_healthcare: Bob.to_account_id(),
-        m_dao: Charlie.to_account_id(),
-        web3_ventures: Dave.to_account_id(),
-        cryptoseed: Eve.to_account_id(),
-        core_dev_team: Ferdie.to_account_id(),
-        technical_advisory_board: AliceStash.to_account_id(),
-        medical_expert_advisors: BobStash.to_account_id(),
-        liquidity: [Alice, Bob, Charlie, Dave, Eve, Ferdie]
-            .iter()
-            .map(|k| k.to_account_id())
-            .collect(),
-    }
+	use Sr25519Keyring::*;
+	Beneficiaries {
+		bitwave: Alice.to_account_id(),
+		china_digital_healthcare: Bob.to_account_id(),
+		m_dao: Charlie.to_account_id(),
+		web3_ventures: Dave.to_account_id(),
+		cryptoseed: Eve.to_account_id(),
+		core_dev_team: Ferdie.to_account_id(),
+		technical_advisory_board: AliceStash.to_account_id(),
+		medical_expert_advisors: BobStash.to_account_id(),
+		liquidity: [Alice, Bob, Charlie, Dave, Eve, Ferdie]
+			.iter()
+			.map(|k| k.to_account_id())
+			.collect(),
+	}
 }
 
 /// Placeholder beneficiaries of the mainnet template: keyless accounts, so that tokens of a
 /// template launched unedited are stuck rather than spendable by someone who knows a seed.
 pub fn placeholder_beneficiaries() -> Beneficiaries {
-    let placeholder = |row: u8, sub_row: u8| -> AccountId {
-        PalletId(*b"btt/todo").into_sub_account_truncating((row, sub_row))
-    };
-    Beneficiaries {
-        bitwave: placeholder(1, 0),
-        china_digital_healthcare: placeholder(2, 0),
-        m_dao: placeholder(3, 0),
-        web3_ventures: placeholder(4, 0),
-        cryptoseed: placeholder(5, 0),
-        core_dev_team: placeholder(6, 1),
-        technical_advisory_board: placeholder(6, 2),
-        medical_expert_advisors: placeholder(6, 3),
-        liquidity: vec![pools::account(pools::LIQUIDITY)],
-    }
+	let placeholder = |row: u8, sub_row: u8| -> AccountId {
+		PalletId(*b"btt/todo").into_sub_account_truncating((row, sub_row))
+	};
+	Beneficiaries {
+		bitwave: placeholder(1, 0),
+		china_digital_healthcare: placeholder(2, 0),
+		m_dao: placeholder(3, 0),
+		web3_ventures: placeholder(4, 0),
+		cryptoseed: placeholder(5, 0),
+		core_dev_team: placeholder(6, 1),
+		technical_advisory_board: placeholder(6, 2),
+		medical_expert_advisors: placeholder(6, 3),
+		liquidity: vec![pools::account(pools::LIQUIDITY)],
+	}
 }
 
 /// `--dev`: one authority (Alice), who is also the sudo key.
 fn development() -> Value {
-    genesis(
-        vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-        Some(Sr25519Keyring::Alice.to_account_id()),
-        &dev_beneficiaries(),
-    )
+	genesis(
+		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		&dev_beneficiaries(),
+	)
 }
 
 /// `--chain local`: two authorities (Alice and Bob); Alice is the sudo key.
 fn local_testnet() -> Value {
-    genesis(
-        vec![
-            authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-            authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-        ],
-        Some(Sr25519Keyring::Alice.to_account_id()),
-        &dev_beneficiaries(),
-    )
+	genesis(
+		vec![
+			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		&dev_beneficiaries(),
+	)
 }
 
 /// The mainnet template: no authorities, no sudo, placeholder beneficiaries.
 fn mainnet_template() -> Value {
-    genesis(Vec::new(), None, &placeholder_beneficiaries())
+	genesis(Vec::new(), None, &placeholder_beneficiaries())
 }
 
 /// The JSON of the preset `id`, if there is one by that name.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-    let patch = match id.as_ref() {
-        sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
-        sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
-        MAINNET_TEMPLATE_PRESET => mainnet_template(),
-        _ => return None,
-    };
-    serde_json::to_vec(&patch).ok()
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		MAINNET_TEMPLATE_PRESET => mainnet_template(),
+		_ => return None,
+	};
+	serde_json::to_vec(&patch).ok()
 }
 
 /// The names of every preset.
 pub fn preset_names() -> Vec<PresetId> {
-    vec![
-        PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
-        PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
-        PresetId::from(MAINNET_TEMPLATE_PRESET),
-    ]
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(MAINNET_TEMPLATE_PRESET),
+	]
 }
