@@ -16,24 +16,28 @@ REPEAT="${REPEAT:-20}"
 pallets=("$@")
 [ ${#pallets[@]} -gt 0 ] || pallets=(pallet_btt_burn)
 
-cargo build --locked --workspace --features runtime-benchmarks
-node="$CARGO_TARGET_DIR/debug/btt-node"
+# An optimised node: the benchmarks time the runtime together with the node's host
+# functions (storage, hashing), which a debug build runs dozens of times slower.
+cargo build --locked --release -p btt-node --features runtime-benchmarks
+node="$CARGO_TARGET_DIR/release/btt-node"
+runtime="$CARGO_TARGET_DIR/release/wbuild/btt-runtime/btt_runtime.compact.compressed.wasm"
 out="$CARGO_TARGET_DIR/benchmarks"
 mkdir -p "$out"
 
-run() { # pallet, extra args...
-  local pallet="$1"; shift
-  "$node" benchmark pallet --chain dev --pallet "$pallet" --extrinsic '*' \
+run() { # pallet, extrinsic, extra args...
+  local pallet="$1" extrinsic="$2"; shift 2
+  "$node" benchmark pallet --runtime "$runtime" --genesis-builder-preset development \
+    --pallet "$pallet" --extrinsic "$extrinsic" \
     --steps "$STEPS" --repeat "$REPEAT" --wasm-execution compiled \
     --json-file "$out/$pallet.json" "$@"
 }
 
 # The baseline, in the same run and on the same machine.
-run pallet_balances --template .maintain/weight-template.hbs --output "$out/pallet_balances.rs"
+run pallet_balances transfer_keep_alive --template .maintain/weight-template.hbs --output "$out/pallet_balances.rs"
 for pallet in "${pallets[@]}"; do
   crate_dir="pallets/${pallet#pallet_}"
   crate_dir="${crate_dir//_/-}"
-  run "$pallet" --template .maintain/weight-template.hbs --output "$crate_dir/src/weights.rs" \
+  run "$pallet" '*' --template .maintain/weight-template.hbs --output "$crate_dir/src/weights.rs" \
     --header .maintain/HEADER.txt
 done
 

@@ -8,6 +8,14 @@ started=$(date +%s)
 . scripts/setup.sh
 set -euo pipefail
 
+echo "== one version of every polkadot-sdk crate in Cargo.lock"
+duplicates=$(awk '/^name = /{name=$3} /^version = /{print name}' Cargo.lock \
+  | grep -E '^"(sc|sp|frame|pallet|substrate|polkadot)-' | sort | uniq -d)
+if [ -n "$duplicates" ]; then
+  echo "two versions of: $duplicates" >&2
+  exit 1
+fi
+
 echo "== cargo test (workspace, runtime-benchmarks)"
 cargo test --locked --workspace --features runtime-benchmarks
 

@@ -201,6 +201,16 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_btt_burn::BttBurnApi<Block, Balance> for Runtime {
+		fn total_burned() -> Balance {
+			pallet_btt_burn::TotalBurned::<Runtime>::get()
+		}
+
+		fn burned_by_source() -> Vec<(pallet_btt_burn::BurnSource, Balance)> {
+			crate::BttBurn::burned_by_source()
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -224,7 +234,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, Sudo, Timestamp};
+			use crate::{Balances, BttBurn, Sudo, Timestamp};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -241,7 +251,7 @@ impl_runtime_apis! {
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use sp_storage::TrackedStorageKey;
-			use crate::{Balances, Sudo, Timestamp};
+			use crate::{Balances, BttBurn, Sudo, Timestamp};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 

@@ -5,13 +5,12 @@ use crate::{
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	RuntimeOrigin, RuntimeTask, System, VERSION,
 };
-use polkadot_sdk::frame_support::PalletId;
 use polkadot_sdk::{
+	frame_support::PalletId,
 	frame_support::{
 		self, derive_impl, parameter_types,
 		traits::{
-			tokens::imbalance::ResolveTo, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
-			VariantCountOf,
+			ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, FindAuthor, Get, VariantCountOf,
 		},
 		weights::{
 			constants::{
@@ -24,13 +23,14 @@ use polkadot_sdk::{
 	frame_system::{
 		self,
 		limits::{BlockLength, BlockWeights},
+		EnsureRoot,
 	},
-	pallet_aura, pallet_balances, pallet_grandpa, pallet_sudo, pallet_timestamp,
+	pallet_aura, pallet_authorship, pallet_balances, pallet_grandpa, pallet_sudo, pallet_timestamp,
 	pallet_transaction_payment::{self, FungibleAdapter, Multiplier, TargetedFeeAdjustment},
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_runtime::{
 		traits::{AccountIdConversion, One},
-		FixedPointNumber, Perbill, Perquintill,
+		ConsensusEngineId, FixedPointNumber, Perbill, Perquintill,
 	},
 	sp_version::RuntimeVersion,
 };
@@ -129,7 +129,8 @@ impl pallet_balances::Config for Runtime {
 	type ReserveIdentifier = [u8; 8];
 	type Balance = Balance;
 	type RuntimeEvent = RuntimeEvent;
-	type DustRemoval = ();
+	// Dust leaves the supply through btt-burn's books, so the supply rule holds exactly.
+	type DustRemoval = pallet_btt_burn::BurnDust<Runtime>;
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
 	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
@@ -159,10 +160,10 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	// Until the fee split of btt-burn is in place, every fee goes to the development fund:
-	// no fee is burned without being counted.
+	// Fees and tips are shared 40/30/20/10 between the development fund, the stakers' pot, a
+	// burn and the block author (btt-burn's split, governance-set).
 	type OnChargeTransaction =
-		FungibleAdapter<Balances, ResolveTo<pools::DevelopmentFundAccount, Balances>>;
+		FungibleAdapter<Balances, pallet_btt_burn::DealWithFees<Runtime, BlockAuthor>>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = ConstantMultiplier<Balance, WeightFee>;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
@@ -184,6 +185,45 @@ impl pallet_sudo::Config for Runtime {
 
 parameter_types! {
 	pub const TotalSupply: Balance = TOTAL_SUPPLY;
+}
+
+/// The account of the author of the current block: the Aura authority whose slot it is. An
+/// Aura key (sr25519) is an account's public key, so the author is paid in that account.
+pub struct AuraAuthorAccount;
+impl FindAuthor<AccountId> for AuraAuthorAccount {
+	fn find_author<'a, I>(digests: I) -> Option<AccountId>
+	where
+		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
+	{
+		let index = <Aura as FindAuthor<u32>>::find_author(digests)?;
+		let authorities = pallet_aura::Authorities::<Runtime>::get();
+		let authority = authorities.get(usize::try_from(index).ok()?)?;
+		Some(AccountId::from(authority.clone().into_inner()))
+	}
+}
+
+impl pallet_authorship::Config for Runtime {
+	type FindAuthor = AuraAuthorAccount;
+	type EventHandler = ();
+}
+
+/// The author of the block being built, for the author's share of its fees.
+pub struct BlockAuthor;
+impl Get<Option<AccountId>> for BlockAuthor {
+	fn get() -> Option<AccountId> {
+		pallet_authorship::Pallet::<Runtime>::author()
+	}
+}
+
+impl pallet_btt_burn::Config for Runtime {
+	type Currency = Balances;
+	// Root until the governance tracks exist.
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type TotalSupply = TotalSupply;
+	type DefaultMilestoneSource = pools::EcosystemFundAccount;
+	type DevelopmentFund = pools::DevelopmentFundAccount;
+	type StakersPot = pools::StakersPotAccount;
+	type WeightInfo = pallet_btt_burn::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_btt_vesting::Config for Runtime {
@@ -211,6 +251,8 @@ pub mod pools {
 	pub const RESERVE: PalletId = PalletId(*b"btt/rsrv");
 	/// Development fund: receives the development share of transaction fees.
 	pub const DEVELOPMENT_FUND: PalletId = PalletId(*b"btt/dvfd");
+	/// Stakers' pot: receives the stakers' share of transaction fees, for btt-staking.
+	pub const STAKERS_POT: PalletId = PalletId(*b"btt/stkp");
 
 	/// The account of a pool.
 	pub fn account(pool: PalletId) -> AccountId {
@@ -220,5 +262,9 @@ pub mod pools {
 	parameter_types! {
 		/// The development fund's account.
 		pub DevelopmentFundAccount: AccountId = account(DEVELOPMENT_FUND);
+		/// The stakers' pot's account.
+		pub StakersPotAccount: AccountId = account(STAKERS_POT);
+		/// The ecosystem development fund's account: the default source of milestone burns.
+		pub EcosystemFundAccount: AccountId = account(ECOSYSTEM);
 	}
 }

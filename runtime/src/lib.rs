@@ -25,6 +25,7 @@ mod benchmarks {
 		[pallet_balances, Balances]
 		[pallet_timestamp, Timestamp]
 		[pallet_sudo, Sudo]
+		[pallet_btt_burn, BttBurn]
 	);
 }
 
@@ -163,10 +164,14 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(6)]
 	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(7)]
+	pub type Authorship = pallet_authorship;
 
 	// BTT pallets from index 20 on.
 	#[runtime::pallet_index(20)]
 	pub type BttVesting = pallet_btt_vesting;
+	#[runtime::pallet_index(21)]
+	pub type BttBurn = pallet_btt_burn;
 }
 
 #[cfg(test)]

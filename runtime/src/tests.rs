@@ -190,3 +190,142 @@ fn genesis_with_a_table_off_by_one_bps_does_not_build() {
 	reserve.portions[0].amount = bps_of_supply(99);
 	let _ = config.build_storage();
 }
+
+// --- transaction fees and the supply rule ------------------------------------------------
+
+mod fees {
+	use super::*;
+	use crate::{
+		Address, BttBurn, Executive, Header, RuntimeCall, RuntimeEvent, Signature, SignedPayload,
+		TxExtension, UncheckedExtrinsic,
+	};
+	use codec::Encode;
+	use pallet_btt_burn::{fees::split_amounts, BurnSource, FeeSplit};
+	use polkadot_sdk::{
+		frame_metadata_hash_extension::CheckMetadataHash,
+		frame_system,
+		pallet_transaction_payment::{self, ChargeTransactionPayment},
+		sp_consensus_aura::{Slot, AURA_ENGINE_ID},
+		sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem},
+	};
+
+	/// The supply rule and every pallet invariant hold.
+	fn check() {
+		BttBurn::do_try_state().expect("total_issuance + total_burned == 210M");
+		BttVesting::do_try_state().expect("the allocation table adds up");
+	}
+
+	/// Starts the next block, authored by the first Aura authority (Alice on the dev chain).
+	fn start_block() {
+		let slot = Slot::from(1u64);
+		let digest = Digest { logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, slot.encode())] };
+		let header = Header::new(
+			System::block_number() + 1,
+			Default::default(),
+			Default::default(),
+			System::parent_hash(),
+			digest,
+		);
+		Executive::initialize_block(&header);
+	}
+
+	/// `call` signed by `signer` with `nonce`, as a wallet would sign it.
+	fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32) -> UncheckedExtrinsic {
+		let extension: TxExtension = (
+			frame_system::AuthorizeCall::<Runtime>::new(),
+			frame_system::CheckNonZeroSender::<Runtime>::new(),
+			frame_system::CheckSpecVersion::<Runtime>::new(),
+			frame_system::CheckTxVersion::<Runtime>::new(),
+			frame_system::CheckGenesis::<Runtime>::new(),
+			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+			frame_system::CheckNonce::<Runtime>::from(nonce),
+			frame_system::CheckWeight::<Runtime>::new(),
+			ChargeTransactionPayment::<Runtime>::from(0),
+			CheckMetadataHash::<Runtime>::new(false),
+			frame_system::WeightReclaim::<Runtime>::new(),
+		);
+		let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
+		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+		UncheckedExtrinsic::new_signed(
+			call,
+			Address::Id(signer.to_account_id()),
+			Signature::Sr25519(signature),
+			extension,
+		)
+	}
+
+	fn fee_paid() -> Balance {
+		System::events()
+			.into_iter()
+			.find_map(|record| match record.event {
+				RuntimeEvent::TransactionPayment(
+					pallet_transaction_payment::Event::TransactionFeePaid {
+						actual_fee, tip, ..
+					},
+				) => Some(actual_fee + tip),
+				_ => None,
+			})
+			.expect("a fee was paid")
+	}
+
+	#[test]
+	fn a_signed_transfers_fee_lands_40_30_20_10() {
+		preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+			check();
+			start_block();
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			let bob = Sr25519Keyring::Bob.to_account_id();
+			let development_fund = pools::account(pools::DEVELOPMENT_FUND);
+			let stakers_pot = pools::account(pools::STAKERS_POT);
+			let alice_before = Balances::balance(&alice);
+			let bob_before = Balances::balance(&bob);
+			let development_before = Balances::balance(&development_fund);
+
+			let amount = 10 * BTT;
+			let call =
+				RuntimeCall::Balances(polkadot_sdk::pallet_balances::Call::transfer_keep_alive {
+					dest: Address::Id(bob.clone()),
+					value: amount,
+				});
+			Executive::apply_extrinsic(signed(call, Sr25519Keyring::Alice, 0))
+				.expect("the transaction is valid")
+				.expect("the transfer succeeds");
+			check();
+
+			let fee = fee_paid();
+			assert!(fee > 0);
+			let [development, stakers, author, burned] = split_amounts(&FeeSplit::default(), fee);
+			// To the nearest planck, with the remainder burned.
+			assert_eq!(development, fee * 4 / 10);
+			assert_eq!(stakers, fee * 3 / 10);
+			assert_eq!(author, fee / 10);
+			assert_eq!(development + stakers + author + burned, fee);
+			assert!(burned >= fee * 2 / 10 && burned <= fee * 2 / 10 + 3);
+
+			assert_eq!(Balances::balance(&bob), bob_before + amount);
+			assert_eq!(Balances::balance(&development_fund), development_before + development);
+			assert_eq!(Balances::balance(&stakers_pot), stakers);
+			// Alice authored the block, so she gets the author's share of her own fee back.
+			assert_eq!(Balances::balance(&alice), alice_before - amount - fee + author);
+			assert_eq!(
+				pallet_btt_burn::BurnedBySource::<Runtime>::get(BurnSource::TransactionFee),
+				burned
+			);
+			assert_eq!(Balances::total_issuance(), TOTAL_SUPPLY - burned);
+		});
+	}
+
+	#[test]
+	fn every_preset_starts_with_nothing_burned_and_the_papers_milestones() {
+		for name in PRESETS {
+			preset_ext(name).execute_with(|| {
+				check();
+				assert_eq!(pallet_btt_burn::TotalBurned::<Runtime>::get(), 0);
+				let total: Balance = pallet_btt_burn::MilestoneBurns::<Runtime>::iter_values()
+					.map(|burn| burn.amount)
+					.sum();
+				assert_eq!(total, 11_000_000 * BTT, "{name}");
+			});
+		}
+	}
+}

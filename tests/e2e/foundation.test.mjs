@@ -3,12 +3,11 @@
 // production and finality, a successful signed transfer, and a transfer that must fail.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
-import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
 
-import { connect, rpcCall, signAndWait, startNode, waitFor } from './lib/node.mjs';
+import { rpcCall, signAndWait, useDevNode, waitFor } from './lib/node.mjs';
 
 const DECIMALS = 18;
 const UNIT = 10n ** BigInt(DECIMALS);
@@ -19,34 +18,17 @@ const TOTAL_SUPPLY = 210_000_000n * UNIT;
 const first = (value) => (Array.isArray(value) ? value[0] : value);
 
 describe('foundation (btt-node --dev)', () => {
-  let node;
+  const dev = useDevNode();
   let api;
-  let alice;
   let keyring;
+  let alice;
+  let bob;
+  let node;
 
-  before(async () => {
-    node = await startNode({ args: ['--dev'] });
-    try {
-      api = await connect(node);
-    } catch (err) {
-      console.error(`--- btt-node output (connect failed) ---\n${node.logTail()}`);
-      throw err;
-    }
-    await cryptoWaitReady();
-    keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  before(() => {
+    ({ api, keyring, node } = dev);
     alice = keyring.addFromUri('//Alice');
-  });
-
-  after(async () => {
-    // Runs even when `before` or a test failed; each step tolerates a missing piece.
-    if (api) await api.disconnect().catch(() => {});
-    if (node) await node.stop();
-  });
-
-  afterEach((t) => {
-    if (t.passed === false && node) {
-      console.error(`--- btt-node output after failed test '${t.name}' ---\n${node.logTail()}`);
-    }
+    bob = keyring.addFromUri('//Bob');
   });
 
   /** Free balance of `address` in the state at `blockHash`. */
@@ -120,12 +102,14 @@ describe('foundation (btt-node --dev)', () => {
     });
   });
 
+  // Sent by Bob: on a dev chain Alice authors every block and gets the author's share of
+  // each fee back, so only a non-author's balance falls by exactly amount + fee.
   it('a signed balances.transferKeepAlive of 10 BTT is included, with events and exact balances', async () => {
     const recipient = freshAccount();
     const amount = 10n * UNIT;
     const tx = api.tx.balances.transferKeepAlive(recipient.address, amount);
 
-    const { blockHash, events, dispatchError } = await signAndWait(api, tx, alice);
+    const { blockHash, events, dispatchError } = await signAndWait(api, tx, bob);
     assert.equal(dispatchError, null, `transfer failed: ${dispatchError}`);
 
     const find = (eventType) => events.map(({ event }) => event).filter((e) => eventType.is(e));
@@ -133,7 +117,7 @@ describe('foundation (btt-node --dev)', () => {
     const transfers = find(api.events.balances.Transfer);
     assert.equal(transfers.length, 1, 'expected exactly one balances.Transfer event');
     const [from, to, transferred] = transfers[0].data;
-    assert.equal(from.toString(), alice.address);
+    assert.equal(from.toString(), bob.address);
     assert.equal(to.toString(), recipient.address);
     assert.equal(transferred.toBigInt(), amount);
 
@@ -141,7 +125,7 @@ describe('foundation (btt-node --dev)', () => {
     assert.equal(feesPaid.length, 1, 'expected exactly one transactionPayment.TransactionFeePaid event');
     const [who, actualFeeCodec, tipCodec] = feesPaid[0].data;
     const actualFee = actualFeeCodec.toBigInt();
-    assert.equal(who.toString(), alice.address);
+    assert.equal(who.toString(), bob.address);
     assert.ok(actualFee > 0n, `actualFee should be > 0, got ${actualFee}`);
     assert.equal(tipCodec.toBigInt(), 0n);
 
@@ -149,9 +133,9 @@ describe('foundation (btt-node --dev)', () => {
 
     // Balances in the block's state against its parent's.
     const { parentHash } = await api.rpc.chain.getHeader(blockHash);
-    const aliceBefore = await freeAt(parentHash, alice.address);
-    const aliceAfter = await freeAt(blockHash, alice.address);
-    assert.equal(aliceBefore - aliceAfter, amount + actualFee, "Alice's free balance should fall by amount + fee");
+    const bobBefore = await freeAt(parentHash, bob.address);
+    const bobAfter = await freeAt(blockHash, bob.address);
+    assert.equal(bobBefore - bobAfter, amount + actualFee, "Bob's free balance should fall by amount + fee");
     assert.equal(await freeAt(parentHash, recipient.address), 0n);
     assert.equal(await freeAt(blockHash, recipient.address), amount);
   });

@@ -5,9 +5,11 @@
 
 use super::allocation::{allocation_table, Beneficiaries};
 use crate::{
-	pools, AccountId, AuraConfig, BttVestingConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
+	currency::BTT, pools, AccountId, AuraConfig, Balance, BttBurnConfig, BttVestingConfig,
+	GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
+use pallet_btt_burn::Milestone;
 use polkadot_sdk::{
 	frame_support::{build_struct_json_patch, PalletId},
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
@@ -39,6 +41,7 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		btt_vesting: BttVestingConfig { allocations: allocation_table(beneficiaries) },
+		btt_burn: BttBurnConfig { milestones: milestone_burns() },
 	});
 	if let Some(key) = sudo {
 		let sudo =
@@ -46,6 +49,16 @@ fn genesis(
 		json_merge(&mut patch, sudo);
 	}
 	patch
+}
+
+/// The paper's milestone burns (SPEC.md section 6), executed once each by governance.
+pub fn milestone_burns() -> Vec<(Milestone, Balance)> {
+	vec![
+		(Milestone::MainnetLaunch, 1_000_000 * BTT),
+		(Milestone::FirstHundredHospitals, 2_000_000 * BTT),
+		(Milestone::ThousandHospitals, 5_000_000 * BTT),
+		(Milestone::CrossChainInteroperability, 3_000_000 * BTT),
+	]
 }
 
 /// Merges the JSON object `other` into `base`.

@@ -11,7 +11,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+import { after, afterEach, before } from 'node:test';
+
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 const HOST = '127.0.0.1';
 /** How many lines of node output `logTail()` keeps. */
@@ -371,4 +375,36 @@ export function signAndWait(api, tx, signer, { timeoutMs = 60_000 } = {}) {
       })
       .catch((err) => finish(reject, err));
   });
+}
+
+/**
+ * Registers, in the enclosing `describe`, the hooks that give its tests one dev node:
+ * started (on free ports) and connected before the first test, the node's log printed after
+ * a failed test, and the API disconnected and the node stopped after the last — also when a
+ * hook or a test failed. Returns a context whose `node`, `api` and `keyring` (sr25519, SS58
+ * 42) are set once `before` has run.
+ */
+export function useDevNode({ args = ['--dev'] } = {}) {
+  const ctx = { node: undefined, api: undefined, keyring: undefined };
+  before(async () => {
+    ctx.node = await startNode({ args });
+    try {
+      ctx.api = await connect(ctx.node);
+    } catch (err) {
+      console.error(`--- btt-node output (connect failed) ---\n${ctx.node.logTail()}`);
+      throw err;
+    }
+    await cryptoWaitReady();
+    ctx.keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  });
+  after(async () => {
+    if (ctx.api) await ctx.api.disconnect().catch(() => {});
+    if (ctx.node) await ctx.node.stop();
+  });
+  afterEach((t) => {
+    if (t.passed === false && ctx.node) {
+      console.error(`--- btt-node output after failed test '${t.name}' ---\n${ctx.node.logTail()}`);
+    }
+  });
+  return ctx;
 }
