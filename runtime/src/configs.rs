@@ -228,7 +228,11 @@ impl pallet_btt_burn::Config for Runtime {
 
 impl pallet_btt_vesting::Config for Runtime {
 	type Currency = Balances;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type TotalSupply = TotalSupply;
+	type BlocksPerMonth = ConstU32<MONTHS>;
+	type MaxSchedulesPerAccount = ConstU32<8>;
+	type WeightInfo = pallet_btt_vesting::weights::SubstrateWeight<Runtime>;
 }
 
 /// The keyless accounts that hold the pools of the allocation table and the funds fed by

@@ -26,6 +26,7 @@ mod benchmarks {
 		[pallet_timestamp, Timestamp]
 		[pallet_sudo, Sudo]
 		[pallet_btt_burn, BttBurn]
+		[pallet_btt_vesting, BttVesting]
 	);
 }
 

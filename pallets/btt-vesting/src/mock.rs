@@ -52,15 +52,25 @@ impl frame_system::Config for Test {
 impl pallet_balances::Config for Test {
 	type Balance = Balance;
 	type AccountStore = System;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = polkadot_sdk::frame_support::traits::VariantCountOf<RuntimeFreezeReason>;
 }
+
+/// Blocks in a month of the test chain.
+pub const MONTH: u64 = 10;
 
 parameter_types! {
 	pub const TotalSupply: Balance = SUPPLY;
+	pub const BlocksPerMonth: u64 = MONTH;
 }
 
 impl pallet_btt_vesting::Config for Test {
 	type Currency = Balances;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type TotalSupply = TotalSupply;
+	type BlocksPerMonth = BlocksPerMonth;
+	type MaxSchedulesPerAccount = polkadot_sdk::frame_support::traits::ConstU32<4>;
+	type WeightInfo = ();
 }
 
 fn portion(name: &str, account: AccountId, amount: Balance) -> Portion<AccountId, Balance> {

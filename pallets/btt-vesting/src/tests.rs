@@ -133,3 +133,144 @@ fn genesis_refuses_a_table_whose_bps_do_not_add_up() {
 	table[2].portions[0].amount = share_of(SUPPLY, table[2].bps).unwrap();
 	new_test_ext_with(table);
 }
+
+// --- lock then linear vesting ------------------------------------------------------------
+
+mod vesting {
+	use super::*;
+	use crate::{Error, Event, FreezeReason, Schedules};
+	use polkadot_sdk::{
+		frame_support::{
+			assert_noop, assert_ok,
+			traits::{
+				fungible::{InspectFreeze, Mutate},
+				tokens::Preservation,
+			},
+		},
+		frame_system::RawOrigin,
+		sp_runtime::{DispatchError, TokenError},
+	};
+
+	/// The investor row of the mock table: 6-month lock, then 36 months linear.
+	const CLIFF: u64 = 6 * MONTH;
+	const DURATION: u64 = 36 * MONTH;
+	const A_TOTAL: Balance = 400_000 * UNIT;
+
+	fn check() {
+		BttVesting::do_try_state().expect("frozen == unreleased, and the table adds up");
+	}
+
+	fn claim(who: AccountId) -> polkadot_sdk::sp_runtime::DispatchResult {
+		BttVesting::claim(RawOrigin::Signed(who).into(), who)
+	}
+
+	fn frozen(who: AccountId) -> Balance {
+		<Balances as InspectFreeze<_>>::balance_frozen(&FreezeReason::Vesting.into(), &who)
+	}
+
+	#[test]
+	fn genesis_freezes_every_vesting_portion() {
+		new_test_ext().execute_with(|| {
+			check();
+			assert_eq!(frozen(1), A_TOTAL);
+			assert_eq!(frozen(2), 200_000 * UNIT);
+			// Pools and the unlocked row are not frozen.
+			assert_eq!(frozen(3), 0);
+			assert_eq!(frozen(100), 0);
+			let schedule = &Schedules::<Test>::get(1).unwrap()[0];
+			assert_eq!((schedule.row, schedule.cliff, schedule.duration), (1, CLIFF, DURATION));
+			// Frozen tokens cannot be spent.
+			assert_noop!(
+				<Balances as Mutate<_>>::transfer(&1, &3, UNIT, Preservation::Preserve),
+				TokenError::Frozen
+			);
+		});
+	}
+
+	#[test]
+	fn nothing_is_claimable_during_the_lock_nor_at_the_cliff_block() {
+		new_test_ext().execute_with(|| {
+			for block in [1, CLIFF / 2, CLIFF - 1, CLIFF] {
+				System::set_block_number(block);
+				assert_eq!(BttVesting::claimable(&1), 0);
+				assert_noop!(claim(1), Error::<Test>::NothingToClaim);
+				check();
+			}
+			// The first block after the cliff releases one block's worth.
+			System::set_block_number(CLIFF + 1);
+			assert_ok!(claim(1));
+			check();
+			assert_eq!(frozen(1), A_TOTAL - A_TOTAL / DURATION as u128);
+		});
+	}
+
+	#[test]
+	fn half_is_released_at_the_midpoint_and_all_at_the_end() {
+		new_test_ext().execute_with(|| {
+			System::set_block_number(CLIFF + DURATION / 2);
+			assert_ok!(claim(1));
+			check();
+			System::assert_last_event(
+				Event::Claimed { who: 1, amount: A_TOTAL / 2, still_frozen: A_TOTAL / 2 }.into(),
+			);
+			assert_eq!(frozen(1), A_TOTAL / 2);
+			// A second claim in the same block has nothing to release.
+			assert_noop!(claim(1), Error::<Test>::NothingToClaim);
+
+			System::set_block_number(CLIFF + DURATION + 100);
+			assert_ok!(claim(1));
+			check();
+			assert_eq!(frozen(1), 0);
+			assert!(Schedules::<Test>::get(1).is_none());
+			// Everything is spendable now.
+			assert_ok!(<Balances as Mutate<_>>::transfer(
+				&1,
+				&3,
+				A_TOTAL - 1,
+				Preservation::Expendable
+			));
+			check();
+		});
+	}
+
+	#[test]
+	fn claims_over_the_whole_life_add_up_to_the_total_exactly() {
+		new_test_ext().execute_with(|| {
+			let mut released = 0;
+			// Claim every 7 blocks (not a divisor of the duration) until the end.
+			let mut block = CLIFF + 1;
+			while block <= CLIFF + DURATION + 7 {
+				System::set_block_number(block);
+				let before = frozen(1);
+				if claim(1).is_ok() {
+					released += before - frozen(1);
+				}
+				check();
+				block += 7;
+			}
+			assert_eq!(released, A_TOTAL);
+			assert_eq!(frozen(1), 0);
+			assert_eq!(Balances::balance(&1), A_TOTAL);
+		});
+	}
+
+	#[test]
+	fn anyone_may_claim_for_a_beneficiary() {
+		new_test_ext().execute_with(|| {
+			System::set_block_number(CLIFF + DURATION);
+			assert_ok!(BttVesting::claim(RawOrigin::Signed(3).into(), 2));
+			check();
+			assert_eq!(frozen(2), 0);
+		});
+	}
+
+	#[test]
+	fn claim_errors_change_nothing() {
+		new_test_ext().execute_with(|| {
+			System::set_block_number(CLIFF + DURATION);
+			assert_noop!(claim(3), Error::<Test>::NoSchedule);
+			assert_noop!(BttVesting::claim(RawOrigin::Root.into(), 1), DispatchError::BadOrigin);
+			check();
+		});
+	}
+}

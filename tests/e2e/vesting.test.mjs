@@ -1,0 +1,52 @@
+// btt-vesting end to end: a beneficiary's lock is visible from polkadot.js, and a claim
+// during the lock fails with its named error and changes nothing.
+
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+
+import { signAndWait, useDevNode } from './lib/node.mjs';
+
+const UNIT = 10n ** 18n;
+const MONTH = 30n * 14_400n;
+
+describe('btt-vesting (btt-node --dev)', () => {
+  const dev = useDevNode();
+  let api;
+  let alice;
+
+  before(() => {
+    api = dev.api;
+    // On the dev chain Alice is BitWave's beneficiary (row 1): 21M BTT, 6-month lock, then
+    // 36 months linear.
+    alice = dev.keyring.addFromUri('//Alice');
+  });
+
+  it("the allocation row, the schedule and the freeze are visible in Alice's account", async () => {
+    const row = (await api.query.bttVesting.allocationRows(1)).unwrap();
+    assert.equal(row.name.toUtf8(), 'BitWave Protocol Labs');
+    assert.equal(row.bps.toNumber(), 1_000);
+    assert.equal(row.amount.toBigInt(), 21_000_000n * UNIT);
+
+    const schedules = (await api.query.bttVesting.schedules(alice.address)).unwrap();
+    assert.equal(schedules.length, 1);
+    const [schedule] = schedules;
+    assert.equal(schedule.total.toBigInt(), 21_000_000n * UNIT);
+    assert.equal(schedule.released.toBigInt(), 0n);
+    assert.equal(schedule.cliff.toBigInt(), 6n * MONTH);
+    assert.equal(schedule.duration.toBigInt(), 36n * MONTH);
+
+    const freezes = await api.query.balances.freezes(alice.address);
+    const vesting = freezes.find((f) => f.id.isBttVesting && f.id.asBttVesting.isVesting);
+    assert.ok(vesting, `a BttVesting freeze (got ${freezes.toString()})`);
+    assert.equal(vesting.amount.toBigInt(), 21_000_000n * UNIT);
+    const account = await api.query.system.account(alice.address);
+    assert.equal(account.data.frozen.toBigInt(), 21_000_000n * UNIT);
+  });
+
+  it('a claim during the lock fails with bttVesting.NothingToClaim and changes nothing', async () => {
+    const { dispatchError } = await signAndWait(api, api.tx.bttVesting.claim(alice.address), alice);
+    assert.equal(dispatchError, 'bttVesting.NothingToClaim');
+    const schedules = (await api.query.bttVesting.schedules(alice.address)).unwrap();
+    assert.equal(schedules[0].released.toBigInt(), 0n);
+  });
+});
