@@ -232,6 +232,15 @@ impl pallet_btt_vesting::Config for Runtime {
 	type TotalSupply = TotalSupply;
 	type BlocksPerMonth = ConstU32<MONTHS>;
 	type MaxSchedulesPerAccount = ConstU32<8>;
+	// Root until the governance tracks exist.
+	type MilestoneOrigin = EnsureRoot<AccountId>;
+	type TreasurerOrigin = EnsureRoot<AccountId>;
+	type ReserveOrigin = EnsureRoot<AccountId>;
+	type EcosystemFund = pools::EcosystemFundAccount;
+	type CommunityPool = pools::CommunityPoolAccount;
+	type StrategicReserve = pools::StrategicReserveAccount;
+	type ProgrammePeriod = ConstU32<MONTHS>;
+	type MaxProgrammes = ConstU32<64>;
 	type WeightInfo = pallet_btt_vesting::weights::SubstrateWeight<Runtime>;
 }
 
@@ -270,5 +279,9 @@ pub mod pools {
 		pub StakersPotAccount: AccountId = account(STAKERS_POT);
 		/// The ecosystem development fund's account: the default source of milestone burns.
 		pub EcosystemFundAccount: AccountId = account(ECOSYSTEM);
+		/// The community incentives pool's account.
+		pub CommunityPoolAccount: AccountId = account(COMMUNITY);
+		/// The strategic reserve's account.
+		pub StrategicReserveAccount: AccountId = account(RESERVE);
 	}
 }

@@ -4,7 +4,7 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
-	Get,
+	EnsureOrigin, Get,
 };
 use frame_system::RawOrigin;
 use polkadot_sdk::{
@@ -41,6 +41,139 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), T::Lookup::unlookup(who.clone()));
 
 		assert_eq!(Schedules::<T>::get(&who).map(|schedules| schedules.len() as u32), Some(s));
+	}
+
+	/// Approving milestones of a sub-row.
+	#[benchmark]
+	fn approve_milestones() -> Result<(), BenchmarkError> {
+		let origin =
+			T::MilestoneOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let custody: T::AccountId = account("custody", 0, 0);
+		let total = T::Currency::minimum_balance().saturating_mul(48_000u32.into());
+		Tranches::<T>::insert(
+			7,
+			0,
+			TrancheState { custody, total, tranches: 48, approved: 0, claimed: 0 },
+		);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, 7, 0, 48);
+
+		assert_eq!(Tranches::<T>::get(7, 0).map(|state| state.approved), Some(48));
+		Ok(())
+	}
+
+	/// Paying every approved and due tranche to a foundation account that does not exist yet.
+	#[benchmark]
+	fn claim_tranches() {
+		let custody: T::AccountId = account("custody", 0, 0);
+		let foundation: T::AccountId = account("foundation", 0, 0);
+		let total = T::Currency::minimum_balance().saturating_mul(48_000u32.into());
+		let _ = T::Currency::mint_into(&custody, total);
+		FoundationAccount::<T>::put(&foundation);
+		Tranches::<T>::insert(
+			7,
+			0,
+			TrancheState { custody, total, tranches: 48, approved: 48, claimed: 0 },
+		);
+		frame_system::Pallet::<T>::set_block_number(
+			T::BlocksPerMonth::get().saturating_mul(48u32.into()),
+		);
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), 7, 0);
+
+		assert_eq!(T::Currency::balance(&foundation), total);
+	}
+
+	/// A vesting grant out of the ecosystem fund (the heavier variant: schedule and freeze).
+	#[benchmark]
+	fn release_ecosystem() -> Result<(), BenchmarkError> {
+		let origin =
+			T::TreasurerOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		let _ =
+			T::Currency::mint_into(&T::EcosystemFund::get(), amount.saturating_mul(2u32.into()));
+		let dest: T::AccountId = account("grantee", 0, 0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(dest.clone()), amount, Some((1, 12)));
+
+		assert_eq!(T::Currency::balance(&dest), amount);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_programme() -> Result<(), BenchmarkError> {
+		let origin =
+			T::TreasurerOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let programme: T::AccountId = account("programme", 0, 0);
+		let cap = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(programme.clone()), cap);
+
+		assert!(Programmes::<T>::contains_key(&programme));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_programme() -> Result<(), BenchmarkError> {
+		let origin =
+			T::TreasurerOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let programme: T::AccountId = account("programme", 0, 0);
+		Programmes::<T>::insert(
+			&programme,
+			Programme {
+				cap_per_period: 1u32.into(),
+				period: 0u32.into(),
+				spent_in_period: 0u32.into(),
+			},
+		);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(programme.clone()));
+
+		assert!(!Programmes::<T>::contains_key(&programme));
+		Ok(())
+	}
+
+	/// A programme's vesting grant, in a new period (its spending resets).
+	#[benchmark]
+	fn programme_spend() {
+		let programme: T::AccountId = account("programme", 0, 0);
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		let _ =
+			T::Currency::mint_into(&T::CommunityPool::get(), amount.saturating_mul(2u32.into()));
+		Programmes::<T>::insert(
+			&programme,
+			Programme { cap_per_period: amount, period: 0u32.into(), spent_in_period: amount },
+		);
+		frame_system::Pallet::<T>::set_block_number(T::ProgrammePeriod::get());
+		let dest: T::AccountId = account("grantee", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(programme), T::Lookup::unlookup(dest.clone()), amount, Some((1, 12)));
+
+		assert_eq!(T::Currency::balance(&dest), amount);
+	}
+
+	#[benchmark]
+	fn release_reserve() -> Result<(), BenchmarkError> {
+		let origin =
+			T::ReserveOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		let _ =
+			T::Currency::mint_into(&T::StrategicReserve::get(), amount.saturating_mul(2u32.into()));
+		let foundation: T::AccountId = account("foundation", 0, 0);
+		FoundationAccount::<T>::put(&foundation);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, amount);
+
+		assert_eq!(T::Currency::balance(&foundation), amount);
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -24,6 +24,7 @@ extern crate alloc;
 
 pub mod allocation;
 pub mod schedule;
+pub mod tranche;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -36,6 +37,7 @@ mod tests;
 pub use allocation::{AllocationRow, Portion, ReleaseRule, TableError};
 pub use pallet::*;
 pub use schedule::VestingSchedule;
+pub use tranche::TrancheState;
 pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
@@ -57,6 +59,17 @@ pub mod pallet {
 	/// The balance type of the currency the table is paid in.
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	/// A community programme's cap and what it spent in the current period.
+	#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
+	pub struct Programme<Balance, BlockNumber> {
+		/// What it may spend per period.
+		pub cap_per_period: Balance,
+		/// The period `spent_in_period` counts.
+		pub period: BlockNumber,
+		/// What it has spent in that period.
+		pub spent_in_period: Balance,
+	}
 
 	/// The schedules of one account.
 	pub type SchedulesOf<T> = BoundedVec<
@@ -112,6 +125,38 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxSchedulesPerAccount: Get<u32>;
 
+		/// The origin that approves foundation development milestones (root until the
+		/// governance tracks exist).
+		type MilestoneOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The origin that releases the ecosystem development fund and manages community
+		/// programmes (root until the governance tracks exist).
+		type TreasurerOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The origin that releases the strategic reserve: a passed referendum on the
+		/// reserve track (root until the governance tracks exist).
+		type ReserveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The ecosystem development fund's keyless account (row 10).
+		#[pallet::constant]
+		type EcosystemFund: Get<Self::AccountId>;
+
+		/// The community incentives pool's keyless account (row 9).
+		#[pallet::constant]
+		type CommunityPool: Get<Self::AccountId>;
+
+		/// The strategic reserve's keyless account (row 12).
+		#[pallet::constant]
+		type StrategicReserve: Get<Self::AccountId>;
+
+		/// Blocks in a programme's spending period: its cap applies per period.
+		#[pallet::constant]
+		type ProgrammePeriod: Get<BlockNumberFor<Self>>;
+
+		/// The most community programmes at once.
+		#[pallet::constant]
+		type MaxProgrammes: Get<u32>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 
@@ -132,10 +177,97 @@ pub mod pallet {
 	pub type Schedules<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, SchedulesOf<T>, OptionQuery>;
 
+	/// The milestone tranches of each portion of a tranche row (row 7's sub-rows), keyed by
+	/// row and portion index.
+	#[pallet::storage]
+	pub type Tranches<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		u8,
+		Twox64Concat,
+		u8,
+		TrancheState<T::AccountId, BalanceOf<T>>,
+		OptionQuery,
+	>;
+
+	/// Community programmes (patient health rewards, developer grants, …): accounts that
+	/// governance allows to spend the community pool, each up to a cap per period.
+	#[pallet::storage]
+	pub type Programmes<T: Config> = CountedStorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Programme<BalanceOf<T>, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// The foundation's account (its multisig): tranches are paid to it.
+	#[pallet::storage]
+	pub type FoundationAccount<T: Config> = StorageValue<_, T::AccountId, OptionQuery>;
+
 	/// Events of the vesting pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// Governance approved the development milestones of a sub-row up to a tranche.
+		MilestonesApproved {
+			/// The tranche row.
+			row: u8,
+			/// The portion (sub-row) index within the row.
+			portion: u8,
+			/// Tranches approved so far, counted from the first.
+			approved: u16,
+		},
+		/// Approved and due tranches were paid to the foundation.
+		TranchesClaimed {
+			/// The tranche row.
+			row: u8,
+			/// The portion (sub-row) index within the row.
+			portion: u8,
+			/// How many tranches this claim paid.
+			tranches: u16,
+			/// How much it paid.
+			amount: BalanceOf<T>,
+		},
+		/// Governance released tokens of the ecosystem development fund.
+		EcosystemReleased {
+			/// Who received them.
+			dest: T::AccountId,
+			/// How much.
+			amount: BalanceOf<T>,
+			/// `Some((lock, linear))` months when paid as a vesting grant.
+			vesting: Option<(u16, u16)>,
+		},
+		/// A community programme was added or its cap changed.
+		ProgrammeSet {
+			/// The programme's account.
+			account: T::AccountId,
+			/// What it may spend per period.
+			cap_per_period: BalanceOf<T>,
+		},
+		/// A community programme was removed.
+		ProgrammeRemoved {
+			/// The programme's account.
+			account: T::AccountId,
+		},
+		/// A programme paid out of the community pool.
+		ProgrammeSpent {
+			/// The programme's account.
+			programme: T::AccountId,
+			/// Who received the tokens.
+			dest: T::AccountId,
+			/// How much.
+			amount: BalanceOf<T>,
+			/// `Some((lock, linear))` months when paid as a vesting grant.
+			vesting: Option<(u16, u16)>,
+		},
+		/// The strategic reserve released tokens to the foundation's account.
+		ReserveReleased {
+			/// The foundation's account.
+			foundation: T::AccountId,
+			/// How much.
+			amount: BalanceOf<T>,
+		},
 		/// Vested tokens were released: they are no longer frozen.
 		Claimed {
 			/// The beneficiary.
@@ -152,8 +284,31 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The account has no vesting schedule.
 		NoSchedule,
-		/// Nothing has vested since the last claim (for instance, the lock has not ended).
+		/// Nothing has vested since the last claim (for instance, the lock has not ended), or
+		/// no tranche is both approved and due.
 		NothingToClaim,
+		/// No tranche row has that row and portion.
+		UnknownTranche,
+		/// Approval only moves forward: it cannot be withdrawn or repeated.
+		ApprovalNotIncreasing,
+		/// More tranches than the sub-row has.
+		BeyondLastTranche,
+		/// The chain has no foundation account to pay tranches to.
+		NoFoundationAccount,
+		/// The amount is zero.
+		ZeroAmount,
+		/// The pool cannot pay that much.
+		PoolInsufficient,
+		/// The caller is not a community programme.
+		NotAProgramme,
+		/// The payment would take the programme over its cap for this period.
+		ProgrammeCapExceeded,
+		/// There are `MaxProgrammes` programmes already.
+		TooManyProgrammes,
+		/// The recipient has `MaxSchedulesPerAccount` vesting schedules already.
+		TooManySchedules,
+		/// A vesting grant needs a linear part of at least one month.
+		InvalidGrantSchedule,
 	}
 
 	/// The account lookup of the chain (an address or an index).
@@ -170,6 +325,160 @@ pub mod pallet {
 			let who = T::Lookup::lookup(who)?;
 			Self::do_claim(&who)
 		}
+
+		/// Approves the development milestones of a tranche sub-row up to tranche
+		/// `up_to` (counted from 1). Approval only moves forward.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::approve_milestones())]
+		pub fn approve_milestones(
+			origin: OriginFor<T>,
+			row: u8,
+			portion: u8,
+			up_to: u16,
+		) -> DispatchResult {
+			T::MilestoneOrigin::ensure_origin(origin)?;
+			Tranches::<T>::try_mutate(row, portion, |state| {
+				let state = state.as_mut().ok_or(Error::<T>::UnknownTranche)?;
+				ensure!(up_to > state.approved, Error::<T>::ApprovalNotIncreasing);
+				ensure!(up_to <= state.tranches, Error::<T>::BeyondLastTranche);
+				state.approved = up_to;
+				Ok::<_, DispatchError>(())
+			})?;
+			Self::deposit_event(Event::MilestonesApproved { row, portion, approved: up_to });
+			Ok(())
+		}
+
+		/// Releases `amount` of the ecosystem development fund to `dest`, free or — with
+		/// `vesting = Some((lock_months, linear_months))` — as a vesting grant.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::release_ecosystem())]
+		pub fn release_ecosystem(
+			origin: OriginFor<T>,
+			dest: AccountIdLookupOf<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+			vesting: Option<(u16, u16)>,
+		) -> DispatchResult {
+			T::TreasurerOrigin::ensure_origin(origin)?;
+			let dest = T::Lookup::lookup(dest)?;
+			Self::pay_from_pool(&T::EcosystemFund::get(), &dest, amount, vesting)?;
+			Self::deposit_event(Event::EcosystemReleased { dest, amount, vesting });
+			Ok(())
+		}
+
+		/// Adds a community programme, or changes its cap: `account` may then pay up to
+		/// `cap_per_period` out of the community pool in each period.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_programme())]
+		pub fn set_programme(
+			origin: OriginFor<T>,
+			account: AccountIdLookupOf<T>,
+			#[pallet::compact] cap_per_period: BalanceOf<T>,
+		) -> DispatchResult {
+			T::TreasurerOrigin::ensure_origin(origin)?;
+			let account = T::Lookup::lookup(account)?;
+			let programme = match Programmes::<T>::get(&account) {
+				Some(existing) => Programme { cap_per_period, ..existing },
+				None => {
+					ensure!(
+						Programmes::<T>::count() < T::MaxProgrammes::get(),
+						Error::<T>::TooManyProgrammes
+					);
+					Programme {
+						cap_per_period,
+						period: Self::current_period(),
+						spent_in_period: Zero::zero(),
+					}
+				}
+			};
+			Programmes::<T>::insert(&account, programme);
+			Self::deposit_event(Event::ProgrammeSet { account, cap_per_period });
+			Ok(())
+		}
+
+		/// Removes a community programme.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::remove_programme())]
+		pub fn remove_programme(
+			origin: OriginFor<T>,
+			account: AccountIdLookupOf<T>,
+		) -> DispatchResult {
+			T::TreasurerOrigin::ensure_origin(origin)?;
+			let account = T::Lookup::lookup(account)?;
+			ensure!(Programmes::<T>::contains_key(&account), Error::<T>::NotAProgramme);
+			Programmes::<T>::remove(&account);
+			Self::deposit_event(Event::ProgrammeRemoved { account });
+			Ok(())
+		}
+
+		/// A programme pays `amount` out of the community pool to `dest`, free or as a
+		/// vesting grant, within its cap for the current period.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::programme_spend())]
+		pub fn programme_spend(
+			origin: OriginFor<T>,
+			dest: AccountIdLookupOf<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+			vesting: Option<(u16, u16)>,
+		) -> DispatchResult {
+			let programme = ensure_signed(origin)?;
+			let dest = T::Lookup::lookup(dest)?;
+			let mut state = Programmes::<T>::get(&programme).ok_or(Error::<T>::NotAProgramme)?;
+			let period = Self::current_period();
+			if state.period != period {
+				state.period = period;
+				state.spent_in_period = Zero::zero();
+			}
+			let spent = state.spent_in_period.saturating_add(amount);
+			ensure!(spent <= state.cap_per_period, Error::<T>::ProgrammeCapExceeded);
+			Self::pay_from_pool(&T::CommunityPool::get(), &dest, amount, vesting)?;
+			state.spent_in_period = spent;
+			Programmes::<T>::insert(&programme, state);
+			Self::deposit_event(Event::ProgrammeSpent { programme, dest, amount, vesting });
+			Ok(())
+		}
+
+		/// Releases `amount` of the strategic reserve — only to the foundation's account,
+		/// and only by the reserve origin (a passed referendum).
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::release_reserve())]
+		pub fn release_reserve(
+			origin: OriginFor<T>,
+			#[pallet::compact] amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::ReserveOrigin::ensure_origin(origin)?;
+			let foundation =
+				FoundationAccount::<T>::get().ok_or(Error::<T>::NoFoundationAccount)?;
+			Self::pay_from_pool(&T::StrategicReserve::get(), &foundation, amount, None)?;
+			Self::deposit_event(Event::ReserveReleased { foundation, amount });
+			Ok(())
+		}
+
+		/// Pays the foundation every tranche of a sub-row that is both approved and due
+		/// (tranche `n` falls due `n` months after genesis). Anyone may call it.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::claim_tranches())]
+		pub fn claim_tranches(origin: OriginFor<T>, row: u8, portion: u8) -> DispatchResult {
+			ensure_signed(origin)?;
+			let foundation =
+				FoundationAccount::<T>::get().ok_or(Error::<T>::NoFoundationAccount)?;
+			let mut state = Tranches::<T>::get(row, portion).ok_or(Error::<T>::UnknownTranche)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			let due = state.due_at(now, T::BlocksPerMonth::get());
+			let payable_up_to = due.min(state.approved);
+			ensure!(payable_up_to > state.claimed, Error::<T>::NothingToClaim);
+			let amount = state.paid_by(payable_up_to).saturating_sub(state.paid_by(state.claimed));
+			T::Currency::transfer(
+				&state.custody,
+				&foundation,
+				amount,
+				frame_support::traits::tokens::Preservation::Expendable,
+			)?;
+			let tranches = payable_up_to.saturating_sub(state.claimed);
+			state.claimed = payable_up_to;
+			Tranches::<T>::insert(row, portion, state);
+			Self::deposit_event(Event::TranchesClaimed { row, portion, tranches, amount });
+			Ok(())
+		}
 	}
 
 	/// The genesis allocation table and the accounts it pays.
@@ -178,6 +487,8 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Every row of the table with its portions; see [`AllocationRow`].
 		pub allocations: Vec<AllocationRow<T::AccountId, BalanceOf<T>>>,
+		/// The foundation's account (its multisig), paid the milestone tranches.
+		pub foundation_account: Option<T::AccountId>,
 	}
 
 	#[pallet::genesis_build]
@@ -193,6 +504,9 @@ pub mod pallet {
 			if let Err(error) = validate_table(&self.allocations, T::TotalSupply::get()) {
 				panic!("invalid BTT allocation table: {error}");
 			}
+			if let Some(foundation) = &self.foundation_account {
+				FoundationAccount::<T>::put(foundation);
+			}
 			for row in &self.allocations {
 				for portion in &row.portions {
 					if let Err(error) = T::Currency::mint_into(&portion.account, portion.amount) {
@@ -202,15 +516,36 @@ pub mod pallet {
 						);
 					}
 				}
-				if let ReleaseRule::LockThenLinear { lock_months, linear_months } = row.release {
-					for portion in &row.portions {
-						Pallet::<T>::add_genesis_schedule(
-							row.id,
-							portion,
-							lock_months,
-							linear_months,
-						);
+				match row.release {
+					ReleaseRule::LockThenLinear { lock_months, linear_months } => {
+						for portion in &row.portions {
+							Pallet::<T>::add_genesis_schedule(
+								row.id,
+								portion,
+								lock_months,
+								linear_months,
+							);
+						}
 					}
+					ReleaseRule::MilestoneTranches { tranches } => {
+						assert!(tranches > 0, "row {}: a tranche row needs tranches", row.id);
+						for (index, portion) in row.portions.iter().enumerate() {
+							let index = u8::try_from(index)
+								.unwrap_or_else(|_| panic!("row {}: too many portions", row.id));
+							Tranches::<T>::insert(
+								row.id,
+								index,
+								TrancheState {
+									custody: portion.account.clone(),
+									total: portion.amount,
+									tranches,
+									approved: 0,
+									claimed: 0,
+								},
+							);
+						}
+					}
+					_ => {}
 				}
 				let info = AllocationRowInfo {
 					// `validate_table` checked the length.
@@ -237,6 +572,61 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The index of the current programme period.
+		fn current_period() -> BlockNumberFor<T> {
+			let period = T::ProgrammePeriod::get();
+			if period.is_zero() {
+				return Zero::zero();
+			}
+			frame_system::Pallet::<T>::block_number() / period
+		}
+
+		/// Pays `amount` from `pool` to `dest`; with `vesting = Some((lock, linear))` months
+		/// the payment is frozen in `dest`'s account under a new schedule starting now.
+		fn pay_from_pool(
+			pool: &T::AccountId,
+			dest: &T::AccountId,
+			amount: BalanceOf<T>,
+			vesting: Option<(u16, u16)>,
+		) -> DispatchResult {
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let available = T::Currency::reducible_balance(
+				pool,
+				frame_support::traits::tokens::Preservation::Expendable,
+				frame_support::traits::tokens::Fortitude::Polite,
+			);
+			ensure!(available >= amount, Error::<T>::PoolInsufficient);
+			let schedules = match vesting {
+				Some((lock_months, linear_months)) => {
+					ensure!(linear_months > 0, Error::<T>::InvalidGrantSchedule);
+					let now = frame_system::Pallet::<T>::block_number();
+					let mut schedules = Schedules::<T>::get(dest).unwrap_or_default();
+					schedules
+						.try_push(VestingSchedule {
+							row: 0,
+							total: amount,
+							released: Zero::zero(),
+							cliff: now.saturating_add(Self::months(lock_months)),
+							duration: Self::months(linear_months),
+						})
+						.map_err(|_| Error::<T>::TooManySchedules)?;
+					Some(schedules)
+				}
+				None => None,
+			};
+			T::Currency::transfer(
+				pool,
+				dest,
+				amount,
+				frame_support::traits::tokens::Preservation::Expendable,
+			)?;
+			if let Some(schedules) = schedules {
+				Self::update_freeze(dest, &schedules)?;
+				Schedules::<T>::insert(dest, schedules);
+			}
+			Ok(())
+		}
+
 		/// Blocks in `months` tokenomics months.
 		fn months(months: u16) -> BlockNumberFor<T> {
 			T::BlocksPerMonth::get().saturating_mul(u32::from(months).into())
@@ -349,6 +739,12 @@ pub mod pallet {
 					"an account's vesting freeze differs from its unreleased schedules"
 				);
 				ensure!(!schedules.is_empty(), "an empty schedule list is kept");
+			}
+			for (_, _, state) in Tranches::<T>::iter() {
+				ensure!(
+					state.claimed <= state.approved && state.approved <= state.tranches,
+					"claimed <= approved <= tranches"
+				);
 			}
 			// A chain built without a table (some unit tests) has nothing to check.
 			if rows > 0 {

@@ -62,6 +62,9 @@ pub const MONTH: u64 = 10;
 parameter_types! {
 	pub const TotalSupply: Balance = SUPPLY;
 	pub const BlocksPerMonth: u64 = MONTH;
+	pub const EcosystemFund: AccountId = ECOSYSTEM_FUND;
+	pub const CommunityPool: AccountId = COMMUNITY_POOL;
+	pub const StrategicReserve: AccountId = STRATEGIC_RESERVE;
 }
 
 impl pallet_btt_vesting::Config for Test {
@@ -70,6 +73,14 @@ impl pallet_btt_vesting::Config for Test {
 	type TotalSupply = TotalSupply;
 	type BlocksPerMonth = BlocksPerMonth;
 	type MaxSchedulesPerAccount = polkadot_sdk::frame_support::traits::ConstU32<4>;
+	type MilestoneOrigin = polkadot_sdk::frame_system::EnsureRoot<AccountId>;
+	type TreasurerOrigin = polkadot_sdk::frame_system::EnsureRoot<AccountId>;
+	type ReserveOrigin = polkadot_sdk::frame_system::EnsureRoot<AccountId>;
+	type EcosystemFund = EcosystemFund;
+	type CommunityPool = CommunityPool;
+	type StrategicReserve = StrategicReserve;
+	type ProgrammePeriod = BlocksPerMonth;
+	type MaxProgrammes = polkadot_sdk::frame_support::traits::ConstU32<2>;
 	type WeightInfo = ();
 }
 
@@ -77,8 +88,18 @@ fn portion(name: &str, account: AccountId, amount: Balance) -> Portion<AccountId
 	Portion { name: name.into(), account, amount }
 }
 
-/// A table of three rows that adds up to `SUPPLY` and 10,000 bps: a vested investor row
-/// (60%) split over two accounts, a pool row (30%) and an unlocked row (10%).
+/// The keyless account holding the foundation row until its tranches are paid.
+pub const FOUNDATION_POOL: AccountId = 200;
+/// The foundation's own account, paid the tranches.
+pub const FOUNDATION: AccountId = 201;
+/// Pool accounts: the tests fund them as they need.
+pub const ECOSYSTEM_FUND: AccountId = 300;
+pub const COMMUNITY_POOL: AccountId = 301;
+pub const STRATEGIC_RESERVE: AccountId = 302;
+
+/// A table of four rows that adds up to `SUPPLY` and 10,000 bps: a vested investor row
+/// (60%) split over two accounts, a pool row (20%), an unlocked row (10%) and a foundation
+/// row paid in 48 milestone tranches (10%) with two sub-rows.
 pub fn valid_table() -> Vec<AllocationRow<AccountId, Balance>> {
 	vec![
 		AllocationRow {
@@ -94,9 +115,19 @@ pub fn valid_table() -> Vec<AllocationRow<AccountId, Balance>> {
 		AllocationRow {
 			id: 2,
 			name: "Mining pool".into(),
-			bps: 3_000,
+			bps: 2_000,
 			release: ReleaseRule::MiningEmission,
-			portions: vec![portion("Mining pool", 100, 300_000 * UNIT)],
+			portions: vec![portion("Mining pool", 100, 200_000 * UNIT)],
+		},
+		AllocationRow {
+			id: 4,
+			name: "Foundation".into(),
+			bps: 1_000,
+			release: ReleaseRule::MilestoneTranches { tranches: 48 },
+			portions: vec![
+				portion("Core protocol", FOUNDATION_POOL, 60_000 * UNIT),
+				portion("Research", FOUNDATION_POOL, 40_000 * UNIT),
+			],
 		},
 		AllocationRow {
 			id: 3,
@@ -113,7 +144,10 @@ pub fn new_test_ext_with(
 	table: Vec<AllocationRow<AccountId, Balance>>,
 ) -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
-		btt_vesting: pallet_btt_vesting::GenesisConfig { allocations: table },
+		btt_vesting: pallet_btt_vesting::GenesisConfig {
+			allocations: table,
+			foundation_account: Some(FOUNDATION),
+		},
 		..Default::default()
 	}
 	.build_storage()

@@ -15,7 +15,8 @@ fn a_valid_table_places_exactly_the_supply() {
 		assert_eq!(Balances::total_issuance(), SUPPLY);
 		assert_eq!(Balances::balance(&1), 400_000 * UNIT);
 		assert_eq!(Balances::balance(&2), 200_000 * UNIT);
-		assert_eq!(Balances::balance(&100), 300_000 * UNIT);
+		assert_eq!(Balances::balance(&100), 200_000 * UNIT);
+		assert_eq!(Balances::balance(&FOUNDATION_POOL), 100_000 * UNIT);
 		assert_eq!(Balances::balance(&3), 100_000 * UNIT);
 		BttVesting::do_try_state().expect("the table adds up");
 	});
@@ -33,7 +34,7 @@ fn genesis_records_every_row_on_chain() {
 			investors.release,
 			ReleaseRule::LockThenLinear { lock_months: 6, linear_months: 36 }
 		);
-		assert_eq!(AllocationRows::<Test>::iter().count(), 3);
+		assert_eq!(AllocationRows::<Test>::iter().count(), 4);
 	});
 }
 
@@ -46,7 +47,7 @@ fn a_table_off_by_one_planck_is_refused() {
 		Err(TableError::RowAmount { row: 1, expected: 600_000 * UNIT, found: 600_000 * UNIT + 1 })
 	);
 	let mut table = valid_table();
-	table[2].portions[0].amount -= 1;
+	table[3].portions[0].amount -= 1;
 	assert_eq!(
 		validate_table(&table, SUPPLY),
 		Err(TableError::RowAmount { row: 3, expected: 100_000 * UNIT, found: 100_000 * UNIT - 1 })
@@ -61,12 +62,12 @@ fn a_table_off_by_one_bps_is_refused() {
 	assert!(matches!(validate_table(&table, SUPPLY), Err(TableError::RowAmount { row: 2, .. })));
 	// One bps more in all, with the amounts following it, breaks the bps sum.
 	let mut table = valid_table();
-	table[2].bps += 1;
-	table[2].portions[0].amount = share_of(SUPPLY, table[2].bps).unwrap();
+	table[3].bps += 1;
+	table[3].portions[0].amount = share_of(SUPPLY, table[3].bps).unwrap();
 	assert_eq!(validate_table(&table, SUPPLY), Err(TableError::BpsSum { found: 10_001 }));
 	let mut table = valid_table();
-	table[2].bps -= 1;
-	table[2].portions[0].amount = share_of(SUPPLY, table[2].bps).unwrap();
+	table[3].bps -= 1;
+	table[3].portions[0].amount = share_of(SUPPLY, table[3].bps).unwrap();
 	assert_eq!(validate_table(&table, SUPPLY), Err(TableError::BpsSum { found: 9_999 }));
 }
 
@@ -129,8 +130,8 @@ fn genesis_refuses_a_table_that_does_not_add_up() {
 #[should_panic(expected = "invalid BTT allocation table: the rows' bps add up to 9999")]
 fn genesis_refuses_a_table_whose_bps_do_not_add_up() {
 	let mut table = valid_table();
-	table[2].bps -= 1;
-	table[2].portions[0].amount = share_of(SUPPLY, table[2].bps).unwrap();
+	table[3].bps -= 1;
+	table[3].portions[0].amount = share_of(SUPPLY, table[3].bps).unwrap();
 	new_test_ext_with(table);
 }
 
@@ -270,6 +271,310 @@ mod vesting {
 			System::set_block_number(CLIFF + DURATION);
 			assert_noop!(claim(3), Error::<Test>::NoSchedule);
 			assert_noop!(BttVesting::claim(RawOrigin::Root.into(), 1), DispatchError::BadOrigin);
+			check();
+		});
+	}
+}
+
+// --- milestone tranches ------------------------------------------------------------------
+
+mod tranches {
+	use super::*;
+	use crate::{Error, Event, Tranches};
+	use polkadot_sdk::{
+		frame_support::{assert_noop, assert_ok},
+		frame_system::RawOrigin,
+		sp_runtime::DispatchError,
+	};
+
+	/// The foundation row of the mock table: row 4, "Core protocol" is portion 0 (60,000
+	/// units in 48 tranches of 1,250).
+	const ROW: u8 = 4;
+	const CORE: u8 = 0;
+	const TRANCHE: Balance = 1_250 * UNIT;
+
+	fn check() {
+		BttVesting::do_try_state().expect("invariants hold");
+	}
+
+	fn approve(up_to: u16) -> polkadot_sdk::sp_runtime::DispatchResult {
+		BttVesting::approve_milestones(RawOrigin::Root.into(), ROW, CORE, up_to)
+	}
+
+	fn claim() -> polkadot_sdk::sp_runtime::DispatchResult {
+		BttVesting::claim_tranches(RawOrigin::Signed(1).into(), ROW, CORE)
+	}
+
+	#[test]
+	fn genesis_sets_up_every_sub_row() {
+		new_test_ext().execute_with(|| {
+			check();
+			let core = Tranches::<Test>::get(ROW, CORE).unwrap();
+			assert_eq!(
+				(core.total, core.tranches, core.approved, core.claimed),
+				(60_000 * UNIT, 48, 0, 0)
+			);
+			assert_eq!(core.custody, FOUNDATION_POOL);
+			assert_eq!(Tranches::<Test>::get(ROW, 1).unwrap().total, 40_000 * UNIT);
+		});
+	}
+
+	#[test]
+	fn only_tranches_both_approved_and_due_are_paid() {
+		new_test_ext().execute_with(|| {
+			// Approved but not due: the first tranche falls due after one month.
+			assert_ok!(approve(3));
+			check();
+			System::assert_last_event(
+				Event::MilestonesApproved { row: ROW, portion: CORE, approved: 3 }.into(),
+			);
+			assert_noop!(claim(), Error::<Test>::NothingToClaim);
+
+			// Five months on, five are due but only three approved: three are paid.
+			System::set_block_number(5 * MONTH);
+			assert_ok!(claim());
+			check();
+			System::assert_last_event(
+				Event::TranchesClaimed {
+					row: ROW,
+					portion: CORE,
+					tranches: 3,
+					amount: 3 * TRANCHE,
+				}
+				.into(),
+			);
+			assert_eq!(Balances::balance(&FOUNDATION), 3 * TRANCHE);
+			// Claiming beyond approval fails.
+			assert_noop!(claim(), Error::<Test>::NothingToClaim);
+
+			// Approval up to 10: the due ones (4 and 5) are paid.
+			assert_ok!(approve(10));
+			assert_ok!(claim());
+			check();
+			assert_eq!(Balances::balance(&FOUNDATION), 5 * TRANCHE);
+		});
+	}
+
+	#[test]
+	fn all_48_tranches_pay_the_sub_row_exactly() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(approve(48));
+			System::set_block_number(100 * MONTH);
+			assert_ok!(claim());
+			check();
+			assert_eq!(Balances::balance(&FOUNDATION), 60_000 * UNIT);
+			assert_eq!(Balances::balance(&FOUNDATION_POOL), 40_000 * UNIT);
+			assert_noop!(claim(), Error::<Test>::NothingToClaim);
+		});
+	}
+
+	#[test]
+	fn approval_cannot_be_withdrawn_or_exceed_the_tranches() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(approve(5));
+			assert_noop!(approve(5), Error::<Test>::ApprovalNotIncreasing);
+			assert_noop!(approve(4), Error::<Test>::ApprovalNotIncreasing);
+			assert_noop!(approve(49), Error::<Test>::BeyondLastTranche);
+			assert_noop!(
+				BttVesting::approve_milestones(RawOrigin::Root.into(), ROW, 9, 1),
+				Error::<Test>::UnknownTranche
+			);
+			assert_noop!(
+				BttVesting::approve_milestones(RawOrigin::Signed(1).into(), ROW, CORE, 6),
+				DispatchError::BadOrigin
+			);
+			check();
+		});
+	}
+
+	#[test]
+	fn claim_errors_change_nothing() {
+		new_test_ext().execute_with(|| {
+			assert_noop!(
+				BttVesting::claim_tranches(RawOrigin::Signed(1).into(), 1, 0),
+				Error::<Test>::UnknownTranche
+			);
+			assert_noop!(
+				BttVesting::claim_tranches(RawOrigin::Root.into(), ROW, CORE),
+				DispatchError::BadOrigin
+			);
+			crate::FoundationAccount::<Test>::kill();
+			assert_noop!(claim(), Error::<Test>::NoFoundationAccount);
+		});
+	}
+}
+
+// --- pools: ecosystem fund, community programmes, strategic reserve ------------------------
+
+mod pools {
+	use super::*;
+	use crate::{Error, Event, FreezeReason, Programmes, Schedules};
+	use polkadot_sdk::{
+		frame_support::{
+			assert_noop, assert_ok,
+			traits::fungible::{InspectFreeze, Mutate},
+		},
+		frame_system::RawOrigin,
+		sp_runtime::DispatchError,
+	};
+
+	fn check() {
+		BttVesting::do_try_state().expect("invariants hold");
+	}
+
+	fn fund(pool: AccountId, amount: Balance) {
+		<Balances as Mutate<_>>::mint_into(&pool, amount).unwrap();
+	}
+
+	fn root() -> RuntimeOrigin {
+		RawOrigin::Root.into()
+	}
+
+	#[test]
+	fn governance_releases_the_ecosystem_fund_free_or_as_a_grant() {
+		new_test_ext().execute_with(|| {
+			fund(ECOSYSTEM_FUND, 10_000 * UNIT);
+			assert_ok!(BttVesting::release_ecosystem(root(), 50, 1_000 * UNIT, None));
+			check();
+			assert_eq!(Balances::balance(&50), 1_000 * UNIT);
+			System::assert_last_event(
+				Event::EcosystemReleased { dest: 50, amount: 1_000 * UNIT, vesting: None }.into(),
+			);
+
+			// A grant vests like an allocation: 1-month lock, 10 months linear, from now.
+			assert_ok!(BttVesting::release_ecosystem(root(), 51, 1_000 * UNIT, Some((1, 10))));
+			check();
+			let freeze =
+				<Balances as InspectFreeze<_>>::balance_frozen(&FreezeReason::Vesting.into(), &51);
+			assert_eq!(freeze, 1_000 * UNIT);
+			let schedule = &Schedules::<Test>::get(51).unwrap()[0];
+			assert_eq!(
+				(schedule.row, schedule.cliff, schedule.duration),
+				(0, 1 + MONTH, 10 * MONTH)
+			);
+
+			assert_noop!(
+				BttVesting::release_ecosystem(root(), 50, 9_000 * UNIT, None),
+				Error::<Test>::PoolInsufficient
+			);
+			assert_noop!(
+				BttVesting::release_ecosystem(root(), 50, 0, None),
+				Error::<Test>::ZeroAmount
+			);
+			assert_noop!(
+				BttVesting::release_ecosystem(root(), 50, UNIT, Some((1, 0))),
+				Error::<Test>::InvalidGrantSchedule
+			);
+			assert_noop!(
+				BttVesting::release_ecosystem(RawOrigin::Signed(1).into(), 50, UNIT, None),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn programmes_spend_the_community_pool_within_their_cap_per_period() {
+		new_test_ext().execute_with(|| {
+			fund(COMMUNITY_POOL, 10_000 * UNIT);
+			let health_rewards = 60;
+			assert_ok!(BttVesting::set_programme(root(), health_rewards, 100 * UNIT));
+			check();
+			System::assert_last_event(
+				Event::ProgrammeSet { account: health_rewards, cap_per_period: 100 * UNIT }.into(),
+			);
+			let spend = |amount| {
+				BttVesting::programme_spend(
+					RawOrigin::Signed(health_rewards).into(),
+					70,
+					amount,
+					None,
+				)
+			};
+			assert_ok!(spend(60 * UNIT));
+			assert_noop!(spend(41 * UNIT), Error::<Test>::ProgrammeCapExceeded);
+			assert_ok!(spend(40 * UNIT));
+			check();
+			assert_eq!(Balances::balance(&70), 100 * UNIT);
+			// The next period has a fresh cap.
+			System::set_block_number(MONTH + 1);
+			assert_ok!(spend(100 * UNIT));
+			check();
+
+			// Not a programme, or removed: refused.
+			assert_noop!(
+				BttVesting::programme_spend(RawOrigin::Signed(1).into(), 70, UNIT, None),
+				Error::<Test>::NotAProgramme
+			);
+			assert_ok!(BttVesting::remove_programme(root(), health_rewards));
+			System::assert_last_event(Event::ProgrammeRemoved { account: health_rewards }.into());
+			assert_noop!(spend(UNIT), Error::<Test>::NotAProgramme);
+			assert_noop!(
+				BttVesting::remove_programme(root(), health_rewards),
+				Error::<Test>::NotAProgramme
+			);
+		});
+	}
+
+	#[test]
+	fn programmes_are_bounded_and_governed() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(BttVesting::set_programme(root(), 60, UNIT));
+			assert_ok!(BttVesting::set_programme(root(), 61, UNIT));
+			// Changing an existing programme's cap is not a new programme.
+			assert_ok!(BttVesting::set_programme(root(), 61, 2 * UNIT));
+			assert_eq!(Programmes::<Test>::get(61).unwrap().cap_per_period, 2 * UNIT);
+			assert_noop!(
+				BttVesting::set_programme(root(), 62, UNIT),
+				Error::<Test>::TooManyProgrammes
+			);
+			assert_noop!(
+				BttVesting::set_programme(RawOrigin::Signed(1).into(), 63, UNIT),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				BttVesting::remove_programme(RawOrigin::Signed(1).into(), 60),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+
+	#[test]
+	fn the_reserve_goes_only_to_the_foundation_and_only_by_its_origin() {
+		new_test_ext().execute_with(|| {
+			fund(STRATEGIC_RESERVE, 2_000 * UNIT);
+			assert_ok!(BttVesting::release_reserve(root(), 500 * UNIT));
+			check();
+			assert_eq!(Balances::balance(&FOUNDATION), 500 * UNIT);
+			System::assert_last_event(
+				Event::ReserveReleased { foundation: FOUNDATION, amount: 500 * UNIT }.into(),
+			);
+			assert_noop!(
+				BttVesting::release_reserve(RawOrigin::Signed(FOUNDATION).into(), UNIT),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				BttVesting::release_reserve(root(), 5_000 * UNIT),
+				Error::<Test>::PoolInsufficient
+			);
+			crate::FoundationAccount::<Test>::kill();
+			assert_noop!(
+				BttVesting::release_reserve(root(), UNIT),
+				Error::<Test>::NoFoundationAccount
+			);
+		});
+	}
+
+	#[test]
+	fn a_grant_to_an_account_with_full_schedules_is_refused() {
+		new_test_ext().execute_with(|| {
+			fund(ECOSYSTEM_FUND, 10_000 * UNIT);
+			for _ in 0..4 {
+				assert_ok!(BttVesting::release_ecosystem(root(), 52, 10 * UNIT, Some((0, 1))));
+			}
+			assert_noop!(
+				BttVesting::release_ecosystem(root(), 52, 10 * UNIT, Some((0, 1))),
+				Error::<Test>::TooManySchedules
+			);
 			check();
 		});
 	}

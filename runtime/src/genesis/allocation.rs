@@ -35,6 +35,9 @@ pub struct Beneficiaries {
 	/// Row 11: the accounts the liquidity fund is placed in, in equal parts (the first takes
 	/// any remainder). A live chain names the liquidity pool account alone.
 	pub liquidity: Vec<AccountId>,
+	/// The foundation's account (its multisig): paid row 7's milestone tranches and,
+	/// by referendum, the strategic reserve.
+	pub foundation: AccountId,
 }
 
 /// `bps` of the total supply, in plancks. Exact: the supply is a multiple of 10,000.

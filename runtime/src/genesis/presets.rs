@@ -40,7 +40,10 @@ fn genesis(
 				.map(|(_, grandpa)| (grandpa.clone(), 1))
 				.collect::<Vec<_>>(),
 		},
-		btt_vesting: BttVestingConfig { allocations: allocation_table(beneficiaries) },
+		btt_vesting: BttVestingConfig {
+			allocations: allocation_table(beneficiaries),
+			foundation_account: Some(beneficiaries.foundation.clone()),
+		},
 		btt_burn: BttBurnConfig { milestones: milestone_burns() },
 	});
 	if let Some(key) = sudo {
@@ -90,6 +93,7 @@ pub fn dev_beneficiaries() -> Beneficiaries {
 			.iter()
 			.map(|k| k.to_account_id())
 			.collect(),
+		foundation: Dave.to_account_id(),
 	}
 }
 
@@ -109,6 +113,7 @@ pub fn placeholder_beneficiaries() -> Beneficiaries {
 		technical_advisory_board: placeholder(6, 2),
 		medical_expert_advisors: placeholder(6, 3),
 		liquidity: vec![pools::account(pools::LIQUIDITY)],
+		foundation: placeholder(7, 0),
 	}
 }
 
