@@ -49,4 +49,36 @@ describe('btt-vesting (btt-node --dev)', () => {
     const schedules = (await api.query.bttVesting.schedules(alice.address)).unwrap();
     assert.equal(schedules[0].released.toBigInt(), 0n);
   });
+
+  it('governance (sudo for now) releases the strategic reserve to the foundation account', async () => {
+    // The dev chain's foundation account is Dave.
+    const dave = dev.keyring.addFromUri('//Dave');
+    const before = (await api.query.system.account(dave.address)).data.free.toBigInt();
+    const amount = 100_000n * UNIT;
+    const { events, dispatchError } = await signAndWait(
+      api,
+      api.tx.sudo.sudo(api.tx.bttVesting.releaseReserve(amount)),
+      alice,
+    );
+    assert.equal(dispatchError, null);
+    const sudid = events.map(({ event }) => event).find((e) => api.events.sudo.Sudid.is(e));
+    assert.ok(sudid.data.sudoResult.isOk, `release failed: ${sudid.data.sudoResult}`);
+    const released = events.map(({ event }) => event).find((e) => api.events.bttVesting.ReserveReleased.is(e));
+    assert.equal(released.data.foundation.toString(), dave.address);
+    assert.equal(released.data.amount.toBigInt(), amount);
+    const after = (await api.query.system.account(dave.address)).data.free.toBigInt();
+    assert.equal(after - before, amount);
+  });
+
+  it('approved milestones are not paid before their tranche falls due', async () => {
+    const approve = api.tx.bttVesting.approveMilestones(7, 0, 1);
+    const approved = await signAndWait(api, api.tx.sudo.sudo(approve), alice);
+    assert.ok(approved.events.some(({ event }) => api.events.bttVesting.MilestonesApproved.is(event)));
+    const tranche = (await api.query.bttVesting.tranches(7, 0)).unwrap();
+    assert.equal(tranche.approved.toNumber(), 1);
+    assert.equal(tranche.tranches.toNumber(), 48);
+    // Tranche 1 falls due a month after genesis: a claim now fails, named.
+    const { dispatchError } = await signAndWait(api, api.tx.bttVesting.claimTranches(7, 0), alice);
+    assert.equal(dispatchError, 'bttVesting.NothingToClaim');
+  });
 });
