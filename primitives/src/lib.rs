@@ -44,8 +44,6 @@ pub mod currency {
 	pub const MICRO_BTT: Balance = BTT / 1_000_000;
 	/// The whole supply: every BTT that will ever exist is created at genesis.
 	pub const TOTAL_SUPPLY: Balance = 210_000_000 * BTT;
-	/// Basis points in a whole (100% = 10,000 bps); the allocation table is written in bps.
-	pub const TOTAL_BPS: u32 = 10_000;
 }
 
 /// Block time and the calendar units the tokenomics is written in.

@@ -6,12 +6,9 @@
 //! on a live chain and may be spread over test accounts on a dev chain. The table is checked
 //! by `pallet_btt_vesting` at genesis: it must add up to exactly the supply and 10,000 bps.
 
-use crate::{
-	currency::{TOTAL_BPS, TOTAL_SUPPLY},
-	pools, AccountId, Balance,
-};
+use crate::{currency::TOTAL_SUPPLY, pools, AccountId, Balance};
 use alloc::{string::String, vec, vec::Vec};
-use pallet_btt_vesting::{AllocationRow, Portion, ReleaseRule};
+use pallet_btt_vesting::{allocation::TOTAL_BPS, AllocationRow, Portion, ReleaseRule};
 
 /// The accounts a chain spec names for the rows that have beneficiaries.
 #[derive(Clone, Debug)]
@@ -40,7 +37,8 @@ pub struct Beneficiaries {
 	pub foundation: AccountId,
 }
 
-/// `bps` of the total supply, in plancks. Exact: the supply is a multiple of 10,000.
+/// `bps` of the total supply, in plancks: `pallet_btt_vesting::allocation::share_of` for the
+/// BTT supply, as a `const fn`. Exact: the supply is a multiple of 10,000.
 pub const fn bps_of_supply(bps: u16) -> Balance {
 	TOTAL_SUPPLY / TOTAL_BPS as Balance * bps as Balance
 }
