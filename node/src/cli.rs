@@ -40,6 +40,10 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// The release schedule of a chain's allocation table beside the paper's table, printed
+	/// and written as CSV and SVG.
+	Tokenomics(crate::tokenomics::TokenomicsCmd),
 }
 
 /// The command line of `btt-node`.

@@ -211,6 +211,24 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_btt_vesting::BttVestingApi<Block, AccountId, Balance> for Runtime {
+		fn rows() -> Vec<pallet_btt_vesting::RowRelease<Balance>> {
+			crate::BttVesting::row_releases()
+		}
+
+		fn account(who: AccountId) -> pallet_btt_vesting::AccountVesting<Balance> {
+			crate::BttVesting::account_vesting(&who)
+		}
+
+		fn supply() -> pallet_btt_vesting::SupplyBreakdown<Balance> {
+			crate::BttVesting::supply()
+		}
+
+		fn projected_release() -> pallet_btt_vesting::ReleaseProjection<Balance> {
+			crate::BttVesting::projected_release()
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

@@ -223,7 +223,56 @@ impl pallet_btt_burn::Config for Runtime {
 	type DefaultMilestoneSource = pools::EcosystemFundAccount;
 	type DevelopmentFund = pools::DevelopmentFundAccount;
 	type StakersPot = pools::StakersPotAccount;
+	type OnMilestoneBurn = PoolBooks;
 	type WeightInfo = pallet_btt_burn::weights::SubstrateWeight<Runtime>;
+}
+
+/// A milestone burn out of a pool (by default the ecosystem fund) is a release from that
+/// pool in btt-vesting's books.
+pub struct PoolBooks;
+impl pallet_btt_burn::OnMilestoneBurn<AccountId, Balance> for PoolBooks {
+	fn burned(source: &AccountId, amount: Balance) {
+		pallet_btt_vesting::Pallet::<Runtime>::note_burn_from(source, amount);
+	}
+}
+
+/// The mining pool's emission (SPEC.md section 4): 25.2M, 18.9M, 12.6M and 6.3M BTT over
+/// four two-year phases, linear by the block within a phase, nothing after year 8.
+///
+/// This is the schedule btt-vesting projects the mining row with; btt-mining pays by it.
+pub struct MiningEmission;
+
+impl MiningEmission {
+	/// BTT emitted in each two-year phase.
+	pub const PHASE_TOTALS: [Balance; 4] =
+		[25_200_000 * BTT, 18_900_000 * BTT, 12_600_000 * BTT, 6_300_000 * BTT];
+	/// Blocks in a phase: two years.
+	pub const PHASE_BLOCKS: BlockNumber = 2 * YEARS;
+}
+
+impl pallet_btt_vesting::EmissionSchedule<BlockNumber, Balance> for MiningEmission {
+	fn emitted_by(block: BlockNumber) -> Balance {
+		let mut emitted: Balance = 0;
+		let mut phase_start: BlockNumber = 0;
+		for total in Self::PHASE_TOTALS {
+			if block <= phase_start {
+				break;
+			}
+			let elapsed = block.saturating_sub(phase_start).min(Self::PHASE_BLOCKS);
+			// total × elapsed / PHASE_BLOCKS: at most 25.2M BTT × 2 years of blocks < 2^128.
+			let part = total
+				.saturating_mul(Balance::from(elapsed))
+				.checked_div(Balance::from(Self::PHASE_BLOCKS))
+				.unwrap_or(total);
+			emitted = emitted.saturating_add(part);
+			phase_start = phase_start.saturating_add(Self::PHASE_BLOCKS);
+		}
+		emitted
+	}
+
+	fn end() -> BlockNumber {
+		Self::PHASE_BLOCKS.saturating_mul(Self::PHASE_TOTALS.len() as BlockNumber)
+	}
 }
 
 impl pallet_btt_vesting::Config for Runtime {
@@ -241,6 +290,10 @@ impl pallet_btt_vesting::Config for Runtime {
 	type StrategicReserve = pools::StrategicReserveAccount;
 	type ProgrammePeriod = ConstU32<MONTHS>;
 	type MaxProgrammes = ConstU32<64>;
+	type BlocksPerYear = ConstU32<YEARS>;
+	type MiningEmission = MiningEmission;
+	// No stakes until btt-staking is in the runtime.
+	type StakedSupply = ConstU128<0>;
 	type WeightInfo = pallet_btt_vesting::weights::SubstrateWeight<Runtime>;
 }
 

@@ -328,4 +328,24 @@ mod fees {
 			});
 		}
 	}
+
+	#[test]
+	fn a_milestone_burn_from_the_ecosystem_fund_is_booked_as_its_release() {
+		preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+			let fund = crate::pools::account(crate::pools::ECOSYSTEM);
+			let before = BttVesting::row_releases();
+			BttBurn::execute_milestone_burn(
+				frame_system::RawOrigin::Root.into(),
+				pallet_btt_burn::Milestone::MainnetLaunch,
+			)
+			.expect("the ecosystem fund pays the mainnet-launch burn");
+			check();
+			let burned = pallet_btt_burn::TotalBurned::<Runtime>::get();
+			assert_eq!(pallet_btt_vesting::PoolReleased::<Runtime>::get(&fund), burned);
+			let after = BttVesting::row_releases();
+			// Row 10, the ecosystem fund.
+			assert_eq!(after[9].released, before[9].released + burned);
+			assert_eq!(BttVesting::supply().total_issuance, TOTAL_SUPPLY - burned);
+		});
+	}
 }

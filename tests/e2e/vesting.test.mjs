@@ -1,5 +1,6 @@
-// btt-vesting end to end: a beneficiary's lock is visible from polkadot.js, and a claim
-// during the lock fails with its named error and changes nothing.
+// btt-vesting end to end: a beneficiary's lock is visible from polkadot.js, a claim during
+// the lock fails with its named error and changes nothing, pool releases arrive, and the
+// BttVestingApi runtime API answers.
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -80,5 +81,43 @@ describe('btt-vesting (btt-node --dev)', () => {
     // Tranche 1 falls due a month after genesis: a claim now fails, named.
     const { dispatchError } = await signAndWait(api, api.tx.bttVesting.claimTranches(7, 0), alice);
     assert.equal(dispatchError, 'bttVesting.NothingToClaim');
+  });
+
+  it('the BttVestingApi runtime API reports rows, circulating supply and the yearly release', async () => {
+    const rows = await api.call.bttVestingApi.rows();
+    assert.equal(rows.length, 12);
+    const bitwave = rows[0];
+    assert.equal(bitwave.row.toNumber(), 1);
+    assert.equal(bitwave.name.toUtf8(), 'BitWave Protocol Labs');
+    assert.equal(bitwave.locked.toBigInt(), 21_000_000n * UNIT);
+    assert.equal(bitwave.claimable.toBigInt(), 0n);
+    const liquidity = rows.find((r) => r.row.toNumber() === 11);
+    assert.equal(liquidity.released.toBigInt(), 4_200_000n * UNIT);
+    for (const r of rows) {
+      assert.equal(
+        r.released.toBigInt() + r.claimable.toBigInt() + r.locked.toBigInt(),
+        r.amount.toBigInt(),
+        `row ${r.row} adds up`,
+      );
+    }
+
+    const supply = await api.call.bttVestingApi.supply();
+    const total = (await api.query.balances.totalIssuance()).toBigInt();
+    assert.equal(supply.totalIssuance.toBigInt(), total);
+    assert.equal(
+      supply.circulating.toBigInt(),
+      total - supply.vestingLocked.toBigInt() - supply.undistributedPools.toBigInt() - supply.staked.toBigInt(),
+    );
+    assert.ok(supply.circulating.toBigInt() >= 4_200_000n * UNIT, 'liquidity circulates');
+
+    const projection = await api.call.bttVestingApi.projectedRelease();
+    assert.equal(projection.years.length, 8);
+    assert.equal(projection.discretionary.toBigInt(), 42_000_000n * UNIT);
+    const scheduled = projection.years.reduce((sum, y) => sum + y.released.toBigInt(), 0n);
+    assert.equal(scheduled + projection.discretionary.toBigInt(), 210_000_000n * UNIT);
+
+    const vesting = await api.call.bttVestingApi.account(alice.address);
+    assert.equal(vesting.frozen.toBigInt(), 21_000_000n * UNIT);
+    assert.equal(vesting.schedules.toNumber(), 1);
   });
 });

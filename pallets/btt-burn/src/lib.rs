@@ -74,6 +74,16 @@ pub trait RewardBurner<AccountId, Balance> {
 	) -> Result<Balance, DispatchError>;
 }
 
+/// Told about a milestone burn: `amount` was burned out of `source`.
+pub trait OnMilestoneBurn<AccountId, Balance> {
+	/// Called after the burn succeeded.
+	fn burned(source: &AccountId, amount: Balance);
+}
+
+impl<AccountId, Balance> OnMilestoneBurn<AccountId, Balance> for () {
+	fn burned(_: &AccountId, _: Balance) {}
+}
+
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// What has been burned: the supply's only way down.
 	pub trait BttBurnApi<Balance> where Balance: codec::Codec {
@@ -139,6 +149,10 @@ pub mod pallet {
 		/// Receives the stakers' share of transaction fees, for btt-staking to distribute.
 		#[pallet::constant]
 		type StakersPot: Get<Self::AccountId>;
+
+		/// Told about every milestone burn, so that the books of the account it burned from
+		/// (a pool of the allocation table, kept by btt-vesting) count it.
+		type OnMilestoneBurn: OnMilestoneBurn<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -379,6 +393,7 @@ pub mod pallet {
 				BurnSource::Milestone(milestone),
 			)
 			.map_err(|_| Error::<T>::MilestoneSourceInsufficient)?;
+			T::OnMilestoneBurn::burned(&source, burn.amount);
 			burn.executed_at = Some(frame_system::Pallet::<T>::block_number());
 			let amount = burn.amount;
 			MilestoneBurns::<T>::insert(milestone, burn);

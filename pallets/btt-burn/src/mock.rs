@@ -79,6 +79,7 @@ impl pallet_btt_burn::Config for Test {
 	type DefaultMilestoneSource = EcosystemFund;
 	type DevelopmentFund = DevelopmentFund;
 	type StakersPot = StakersPot;
+	type OnMilestoneBurn = ();
 	type WeightInfo = ();
 }
 

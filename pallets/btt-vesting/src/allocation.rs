@@ -61,6 +61,19 @@ pub enum ReleaseRule {
 	Unlocked,
 }
 
+impl ReleaseRule {
+	/// Whether the row is a pool: one account whose tokens its own authority spends.
+	pub fn is_pool(&self) -> bool {
+		matches!(
+			self,
+			Self::MiningEmission
+				| Self::CommunityProgrammes
+				| Self::GovernanceRelease
+				| Self::ReferendumOnly
+		)
+	}
+}
+
 /// One portion of a row: an amount placed in one account at genesis.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -116,6 +129,9 @@ pub enum TableError {
 	},
 	/// A portion of zero tokens.
 	ZeroPortion(u8),
+	/// A pool row (mining, community, ecosystem, reserve) is placed in more than one
+	/// account: a pool is one account, spent by its own authority.
+	PoolRowSplit(u8),
 	/// The rows add up to a different amount than the total supply (only possible when the
 	/// supply is not a multiple of 10,000 plancks, so that shares round down).
 	TotalAmount {
@@ -143,6 +159,7 @@ impl fmt::Display for TableError {
 				"row {row}'s portions add up to {found} plancks, not its share {expected}"
 			),
 			Self::ZeroPortion(id) => write!(f, "row {id} has a portion of zero tokens"),
+			Self::PoolRowSplit(id) => write!(f, "pool row {id} must be placed in one account"),
 			Self::TotalAmount { expected, found } => {
 				write!(f, "the rows add up to {found} plancks, not the total supply {expected}")
 			}
@@ -188,6 +205,9 @@ pub fn validate_table<AccountId, Balance: AtLeast32BitUnsigned + Copy>(
 		}
 		if row.portions.is_empty() {
 			return Err(TableError::RowWithoutPortions(row.id));
+		}
+		if row.release.is_pool() && row.portions.len() != 1 {
+			return Err(TableError::PoolRowSplit(row.id));
 		}
 		bps_sum = bps_sum.saturating_add(u32::from(row.bps));
 		let expected = share_of(total_supply, row.bps)?;

@@ -15,14 +15,22 @@
 //! releases what has vested by shrinking the freeze; claims over a schedule's life add up
 //! to its total exactly.
 //!
-//! Still to come (the rest of the btt-vesting issue): milestone tranches of row 7, pool
-//! releases, the release report and circulating supply.
+//! Row 7's sub-rows are paid in monthly tranches to the foundation, each only once governance
+//! has approved its milestone ([`Pallet::approve_milestones`], [`Pallet::claim_tranches`]).
+//! The pools are spent by their own authorities: the ecosystem fund by the treasurer origin,
+//! the community pool by programme accounts within a cap per period, the strategic reserve
+//! only by the reserve origin and only to the foundation. The mining pool is btt-mining's.
+//!
+//! The [`BttVestingApi`] runtime API reports, per row, what is released, claimable and still
+//! locked, the circulating supply (defined in [`report`]) and the release the table's own
+//! rules produce year by year; `btt-node tokenomics` prints that beside the paper's table.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
 pub mod allocation;
+pub mod report;
 pub mod schedule;
 pub mod tranche;
 pub mod weights;
@@ -36,11 +44,32 @@ mod tests;
 
 pub use allocation::{AllocationRow, Portion, ReleaseRule, TableError};
 pub use pallet::*;
+pub use report::{
+	AccountVesting, EmissionSchedule, ReleaseProjection, RowRelease, SupplyBreakdown, YearRelease,
+};
 pub use schedule::VestingSchedule;
 pub use tranche::TrancheState;
 pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
+
+polkadot_sdk::sp_api::decl_runtime_apis! {
+	/// Where the allocation table stands: released, claimable and locked per row, the
+	/// circulating supply, and the release the table's rules produce year by year.
+	pub trait BttVestingApi<AccountId, Balance> where
+		AccountId: codec::Codec,
+		Balance: codec::Codec,
+	{
+		/// Every row of the table, in row order, as of the current block.
+		fn rows() -> alloc::vec::Vec<RowRelease<Balance>>;
+		/// The vesting of one account: frozen and claimable now.
+		fn account(who: AccountId) -> AccountVesting<Balance>;
+		/// The circulating supply and what is not circulating (see `report`'s docs).
+		fn supply() -> SupplyBreakdown<Balance>;
+		/// The release the table's own rules produce in each year after genesis.
+		fn projected_release() -> ReleaseProjection<Balance>;
+	}
+}
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -163,6 +192,16 @@ pub mod pallet {
 		/// The whole supply, all of it placed by the genesis table (210,000,000 BTT).
 		#[pallet::constant]
 		type TotalSupply: Get<BalanceOf<Self>>;
+
+		/// Blocks in a year of 365 days: the unit of the projected release.
+		#[pallet::constant]
+		type BlocksPerYear: Get<BlockNumberFor<Self>>;
+
+		/// The mining pool's emission schedule, for the projected release of the mining row.
+		type MiningEmission: EmissionSchedule<BlockNumberFor<Self>, BalanceOf<Self>>;
+
+		/// Principal frozen by fixed-term stakes: not part of the circulating supply.
+		type StakedSupply: Get<BalanceOf<Self>>;
 	}
 
 	/// The genesis allocation table, one entry per row, keyed by the row's number.
@@ -204,6 +243,17 @@ pub mod pallet {
 	/// The foundation's account (its multisig): tranches are paid to it.
 	#[pallet::storage]
 	pub type FoundationAccount<T: Config> = StorageValue<_, T::AccountId, OptionQuery>;
+
+	/// The account holding each pool row (mining, community incentives, ecosystem fund,
+	/// strategic reserve), keyed by the row's number. Written at genesis.
+	#[pallet::storage]
+	pub type PoolAccounts<T: Config> = StorageMap<_, Twox64Concat, u8, T::AccountId, OptionQuery>;
+
+	/// What has been paid out of each pool account since genesis, by this pallet's calls
+	/// and by the pallets that spend a pool (staking rewards, mining rewards).
+	#[pallet::storage]
+	pub type PoolReleased<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
 
 	/// Events of the vesting pallet.
 	#[pallet::event]
@@ -545,6 +595,13 @@ pub mod pallet {
 							);
 						}
 					}
+					rule if rule.is_pool() => {
+						// `validate_table` checked that a pool row has one portion.
+						if let Some(pool) = row.portions.first() {
+							Pallet::<T>::check_pool_account(row.id, rule, &pool.account);
+							PoolAccounts::<T>::insert(row.id, &pool.account);
+						}
+					}
 					_ => {}
 				}
 				let info = AllocationRowInfo {
@@ -620,11 +677,44 @@ pub mod pallet {
 				amount,
 				frame_support::traits::tokens::Preservation::Expendable,
 			)?;
+			Self::note_pool_release(pool, amount);
 			if let Some(schedules) = schedules {
 				Self::update_freeze(dest, &schedules)?;
 				Schedules::<T>::insert(dest, schedules);
 			}
 			Ok(())
+		}
+
+		/// Records that `amount` left the pool account `pool`: the release report and
+		/// `try_state` count it. Pallets that spend a pool (staking rewards, mining
+		/// rewards) call it for every payment out of the pool.
+		pub fn note_pool_release(pool: &T::AccountId, amount: BalanceOf<T>) {
+			PoolReleased::<T>::mutate(pool, |released| *released = released.saturating_add(amount));
+		}
+
+		/// Records a burn out of `account` when it is a pool of the table (a milestone
+		/// burn from the ecosystem fund): for the pool's books a burn is a release.
+		pub fn note_burn_from(account: &T::AccountId, amount: BalanceOf<T>) {
+			// At most one entry per pool row of the table: four on the BTT chain.
+			if PoolAccounts::<T>::iter_values().any(|pool| &pool == account) {
+				Self::note_pool_release(account, amount);
+			}
+		}
+
+		/// Genesis refuses a pool row placed in a different account than the one its
+		/// authority spends from: the pool could never be spent.
+		pub(crate) fn check_pool_account(row: u8, rule: ReleaseRule, account: &T::AccountId) {
+			let expected = match rule {
+				ReleaseRule::CommunityProgrammes => Some(T::CommunityPool::get()),
+				ReleaseRule::GovernanceRelease => Some(T::EcosystemFund::get()),
+				ReleaseRule::ReferendumOnly => Some(T::StrategicReserve::get()),
+				_ => None,
+			};
+			if expected.is_some_and(|expected| &expected != account) {
+				panic!(
+					"row {row}: the pool must be placed in the account the runtime spends it from"
+				);
+			}
 		}
 
 		/// Blocks in `months` tokenomics months.
@@ -713,6 +803,180 @@ pub mod pallet {
 				.map_or_else(Zero::zero, |schedules| Self::unreleased(&schedules))
 		}
 
+		/// Where every row of the table stands now; see [`RowRelease`].
+		pub fn row_releases() -> Vec<RowRelease<BalanceOf<T>>> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut rows: Vec<_> = AllocationRows::<T>::iter().collect();
+			rows.sort_by_key(|(id, _)| *id);
+			// Off-chain only (a runtime API): it reads every schedule and tranche once.
+			let schedules: Vec<_> = Schedules::<T>::iter_values().collect();
+			rows.into_iter()
+				.map(|(id, info)| {
+					let (released, claimable) = match info.release {
+						ReleaseRule::LockThenLinear { .. } => {
+							let (frozen, claimable) = schedules
+								.iter()
+								.flat_map(|list| list.iter())
+								.filter(|schedule| schedule.row == id)
+								.fold(
+									(Zero::zero(), Zero::zero()),
+									|(f, c): (BalanceOf<T>, BalanceOf<T>), s| {
+										(
+											f.saturating_add(s.frozen()),
+											c.saturating_add(s.claimable_at(now)),
+										)
+									},
+								);
+							// Finished schedules are removed, so count what is no longer frozen.
+							(info.amount.saturating_sub(frozen), claimable)
+						}
+						ReleaseRule::MilestoneTranches { .. } => {
+							Tranches::<T>::iter_prefix_values(id).fold(
+								(Zero::zero(), Zero::zero()),
+								|(r, c): (BalanceOf<T>, BalanceOf<T>), t| {
+									let paid = t.paid_by(t.claimed);
+									let payable =
+										t.due_at(now, T::BlocksPerMonth::get()).min(t.approved);
+									(
+										r.saturating_add(paid),
+										c.saturating_add(t.paid_by(payable).saturating_sub(paid)),
+									)
+								},
+							)
+						}
+						ReleaseRule::Unlocked => (info.amount, Zero::zero()),
+						_ => (
+							PoolAccounts::<T>::get(id)
+								.map_or_else(Zero::zero, PoolReleased::<T>::get)
+								.min(info.amount),
+							Zero::zero(),
+						),
+					};
+					RowRelease {
+						row: id,
+						name: info.name.into_inner(),
+						bps: info.bps,
+						amount: info.amount,
+						release: info.release,
+						released,
+						claimable,
+						locked: info.amount.saturating_sub(released).saturating_sub(claimable),
+					}
+				})
+				.collect()
+		}
+
+		/// One account's vesting now.
+		pub fn account_vesting(who: &T::AccountId) -> AccountVesting<BalanceOf<T>> {
+			AccountVesting {
+				frozen: Self::frozen(who),
+				claimable: Self::claimable(who),
+				schedules: Schedules::<T>::decode_len(who).unwrap_or(0) as u32,
+			}
+		}
+
+		/// The circulating supply and its parts; the definition is in [`crate::report`].
+		pub fn supply() -> SupplyBreakdown<BalanceOf<T>> {
+			let total_issuance = T::Currency::total_issuance();
+			let vesting_locked = Schedules::<T>::iter_values()
+				.fold(Zero::zero(), |sum: BalanceOf<T>, list| {
+					sum.saturating_add(Self::unreleased(&list))
+				});
+			let pools = PoolAccounts::<T>::iter_values()
+				.fold(Zero::zero(), |sum: BalanceOf<T>, pool| {
+					sum.saturating_add(T::Currency::total_balance(&pool))
+				});
+			let mut custodies: Vec<T::AccountId> =
+				Tranches::<T>::iter_values().map(|t| t.custody).collect();
+			custodies.sort();
+			custodies.dedup();
+			let undistributed_pools = custodies.iter().fold(pools, |sum, custody| {
+				sum.saturating_add(T::Currency::total_balance(custody))
+			});
+			let staked = T::StakedSupply::get();
+			SupplyBreakdown {
+				total_issuance,
+				vesting_locked,
+				undistributed_pools,
+				staked,
+				circulating: total_issuance
+					.saturating_sub(vesting_locked)
+					.saturating_sub(undistributed_pools)
+					.saturating_sub(staked),
+			}
+		}
+
+		/// The release the table's own rules produce in each year after genesis; see
+		/// [`ReleaseProjection`].
+		pub fn projected_release() -> ReleaseProjection<BalanceOf<T>> {
+			let per_year = T::BlocksPerYear::get();
+			let mut rows: Vec<_> = AllocationRows::<T>::iter().collect();
+			rows.sort_by_key(|(id, _)| *id);
+			let tranches: Vec<_> = Tranches::<T>::iter().map(|(row, _, t)| (row, t)).collect();
+			// The last block at which a scheduled row still releases something.
+			let mut end = T::MiningEmission::end();
+			for (id, info) in &rows {
+				let row_end = match info.release {
+					ReleaseRule::LockThenLinear { lock_months, linear_months } => {
+						Self::months(lock_months.saturating_add(linear_months))
+					}
+					ReleaseRule::MilestoneTranches { .. } => tranches
+						.iter()
+						.filter(|(row, _)| row == id)
+						.map(|(_, t)| Self::months(t.tranches))
+						.max()
+						.unwrap_or_else(Zero::zero),
+					_ => Zero::zero(),
+				};
+				end = end.max(row_end);
+			}
+			// Bounded: no rule of the table runs for more than a century of years.
+			let years = report::years_until(end, per_year).clamp(1, 100);
+			let cumulative: Vec<BalanceOf<T>> = (1..=years)
+				.map(|year| {
+					let block = per_year.saturating_mul(year.into());
+					rows.iter().fold(Zero::zero(), |sum: BalanceOf<T>, (id, info)| {
+						let released = match info.release {
+							ReleaseRule::LockThenLinear { lock_months, linear_months } => {
+								report::linear_vested_by(
+									info.amount,
+									Self::months(lock_months),
+									Self::months(linear_months),
+									block,
+								)
+							}
+							ReleaseRule::MilestoneTranches { .. } => tranches
+								.iter()
+								.filter(|(row, _)| row == id)
+								.fold(Zero::zero(), |s: BalanceOf<T>, (_, t)| {
+									s.saturating_add(
+										t.paid_by(t.due_at(block, T::BlocksPerMonth::get())),
+									)
+								}),
+							ReleaseRule::MiningEmission => {
+								T::MiningEmission::emitted_by(block).min(info.amount)
+							}
+							ReleaseRule::Unlocked => info.amount,
+							_ => Zero::zero(),
+						};
+						sum.saturating_add(released)
+					})
+				})
+				.collect();
+			let discretionary = rows
+				.iter()
+				.filter(|(_, info)| report::is_discretionary(&info.release))
+				.fold(Zero::zero(), |sum: BalanceOf<T>, (_, info)| sum.saturating_add(info.amount));
+			ReleaseProjection {
+				blocks_per_year: per_year.try_into().unwrap_or(u32::MAX),
+				years: report::yearly(&cumulative),
+				discretionary,
+				total: rows.iter().fold(Zero::zero(), |sum: BalanceOf<T>, (_, info)| {
+					sum.saturating_add(info.amount)
+				}),
+			}
+		}
+
 		/// The table kept on chain still adds up: its bps to 10,000 and its amounts to the
 		/// total supply, and every row's amount is its share.
 		///
@@ -744,6 +1008,16 @@ pub mod pallet {
 				ensure!(
 					state.claimed <= state.approved && state.approved <= state.tranches,
 					"claimed <= approved <= tranches"
+				);
+			}
+			// A pool never lost more than was paid out of it by the spends it records (it
+			// may have received transfers: anyone can send tokens to a pool account).
+			for (id, pool) in PoolAccounts::<T>::iter() {
+				let row = AllocationRows::<T>::get(id).ok_or("a pool account without its row")?;
+				ensure!(
+					T::Currency::total_balance(&pool)
+						>= row.amount.saturating_sub(PoolReleased::<T>::get(&pool)),
+					"a pool holds less than its row minus what it released"
 				);
 			}
 			// A chain built without a table (some unit tests) has nothing to check.

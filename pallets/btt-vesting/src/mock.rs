@@ -65,6 +65,22 @@ parameter_types! {
 	pub const EcosystemFund: AccountId = ECOSYSTEM_FUND;
 	pub const CommunityPool: AccountId = COMMUNITY_POOL;
 	pub const StrategicReserve: AccountId = STRATEGIC_RESERVE;
+	/// Twelve months of the test chain.
+	pub const BlocksPerYear: u64 = 12 * MONTH;
+	/// Stakes the tests pretend to exist, for the circulating supply.
+	pub static StakedSupply: Balance = 0;
+}
+
+/// The test chain's mining row (200,000 units) is emitted linearly over two years.
+pub struct MiningEmission;
+impl crate::EmissionSchedule<u64, Balance> for MiningEmission {
+	fn emitted_by(block: u64) -> Balance {
+		let end = Self::end();
+		200_000 * UNIT * Balance::from(block.min(end)) / Balance::from(end)
+	}
+	fn end() -> u64 {
+		24 * MONTH
+	}
 }
 
 impl pallet_btt_vesting::Config for Test {
@@ -81,6 +97,9 @@ impl pallet_btt_vesting::Config for Test {
 	type StrategicReserve = StrategicReserve;
 	type ProgrammePeriod = BlocksPerMonth;
 	type MaxProgrammes = polkadot_sdk::frame_support::traits::ConstU32<2>;
+	type BlocksPerYear = BlocksPerYear;
+	type MiningEmission = MiningEmission;
+	type StakedSupply = StakedSupply;
 	type WeightInfo = ();
 }
 

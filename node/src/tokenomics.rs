@@ -1,0 +1,449 @@
+//! `btt-node tokenomics`: the release schedule of a chain spec's own genesis, beside the
+//! paper's release table (SPEC.md section 8).
+//!
+//! The genesis state is built from the spec and the spec's own runtime is asked, through
+//! the `BttVestingApi` runtime API, what its allocation table's rules release each year —
+//! so the report shows what that chain will do, not a copy of the paper's numbers.
+
+use btt_runtime::{currency::TOKEN_DECIMALS, Balance};
+use codec::Decode;
+use pallet_btt_vesting::{ReleaseProjection, RowRelease, SupplyBreakdown};
+use polkadot_sdk::{
+	sc_executor::WasmExecutor,
+	sc_service::ChainSpec,
+	sp_core::{
+		storage::well_known_keys,
+		traits::{CallContext, CodeExecutor, RuntimeCode, WrappedRuntimeCode},
+	},
+	sp_io,
+	sp_state_machine::BasicExternalities,
+};
+use std::{borrow::Cow, fmt::Write as _, fs, path::PathBuf};
+
+/// The paper's release table: (period, release %, cumulative %). The last period is
+/// "every year from then on".
+pub const PAPER_TABLE: [(&str, f64, f64); 6] = [
+	("2025", 22.0, 22.0),
+	("2026", 18.0, 40.0),
+	("2027", 15.0, 55.0),
+	("2028", 12.0, 67.0),
+	("2029", 10.0, 77.0),
+	("2030+", 23.0, 100.0),
+];
+
+/// Print the projected yearly release of a chain beside the paper's table, and write it as
+/// `tokenomics.csv` and `tokenomics.svg`.
+#[derive(Debug, clap::Parser)]
+pub struct TokenomicsCmd {
+	/// The chain: `dev`, `local`, `mainnet-template` or a chain-spec JSON file.
+	#[arg(long, default_value = "dev")]
+	pub chain: String,
+
+	/// Where to write `tokenomics.csv` and `tokenomics.svg`.
+	#[arg(long, default_value = ".")]
+	pub out_dir: PathBuf,
+}
+
+/// What the report is made of, read from a chain's genesis.
+#[derive(Debug)]
+pub struct Report {
+	/// The chain's name.
+	pub chain: String,
+	/// The allocation table's rows at genesis.
+	pub rows: Vec<RowRelease<Balance>>,
+	/// The circulating supply at genesis.
+	pub supply: SupplyBreakdown<Balance>,
+	/// The yearly release of the table's rules.
+	pub projection: ReleaseProjection<Balance>,
+}
+
+/// One period of the comparison: a year of the paper's table, or "2030+".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Period {
+	/// The paper's label for the period.
+	pub label: &'static str,
+	/// The paper's release in the period, % of the supply.
+	pub paper: f64,
+	/// The paper's cumulative release at its end, %.
+	pub paper_cumulative: f64,
+	/// The chain's scheduled release in the period.
+	pub chain: Balance,
+	/// The chain's scheduled release in the period, % of the supply.
+	pub chain_percent: f64,
+	/// The chain's cumulative scheduled release at its end, %.
+	pub chain_cumulative: f64,
+}
+
+impl TokenomicsCmd {
+	/// Builds the report for `spec`, prints it and writes its files.
+	pub fn run(&self, spec: Box<dyn ChainSpec>) -> Result<(), String> {
+		let report = Report::from_genesis(spec.as_ref())?;
+		print!("{}", report.render_text());
+		fs::create_dir_all(&self.out_dir)
+			.map_err(|e| format!("creating {}: {e}", self.out_dir.display()))?;
+		let csv = self.out_dir.join("tokenomics.csv");
+		let svg = self.out_dir.join("tokenomics.svg");
+		fs::write(&csv, report.render_csv())
+			.map_err(|e| format!("writing {}: {e}", csv.display()))?;
+		fs::write(&svg, report.render_svg())
+			.map_err(|e| format!("writing {}: {e}", svg.display()))?;
+		println!("\nwrote {} and {}", csv.display(), svg.display());
+		Ok(())
+	}
+}
+
+impl Report {
+	/// Builds the genesis state of `spec` and asks its runtime for the table's release.
+	pub fn from_genesis(spec: &dyn ChainSpec) -> Result<Self, String> {
+		let storage = spec.as_storage_builder().build_storage()?;
+		let code = storage
+			.top
+			.get(well_known_keys::CODE)
+			.cloned()
+			.ok_or("the chain spec has no runtime code")?;
+		let mut ext = BasicExternalities::new(storage);
+		let executor = WasmExecutor::<sp_io::SubstrateHostFunctions>::builder()
+			.with_allow_missing_host_functions(true)
+			.build();
+		let wrapped = WrappedRuntimeCode(Cow::Borrowed(&code));
+		let runtime_code = RuntimeCode {
+			code_fetcher: &wrapped,
+			heap_pages: None,
+			hash: polkadot_sdk::sp_crypto_hashing::blake2_256(&code).to_vec(),
+		};
+		let mut call = |method: &str| -> Result<Vec<u8>, String> {
+			executor
+				.call(&mut ext, &runtime_code, method, &[], CallContext::Offchain)
+				.0
+				.map_err(|e| format!("{method}: {e}"))
+		};
+		fn decode<T: Decode>(method: &str, bytes: Vec<u8>) -> Result<T, String> {
+			T::decode(&mut &bytes[..]).map_err(|e| format!("{method} answered {e}"))
+		}
+		Ok(Self {
+			chain: spec.name().to_string(),
+			rows: decode("rows", call("BttVestingApi_rows")?)?,
+			supply: decode("supply", call("BttVestingApi_supply")?)?,
+			projection: decode("projected_release", call("BttVestingApi_projected_release")?)?,
+		})
+	}
+
+	/// The chain's scheduled release in the paper's periods: years 1–5 are 2025–2029 and
+	/// "2030+" is every later year.
+	pub fn periods(&self) -> Vec<Period> {
+		let total = self.projection.total;
+		let years = &self.projection.years;
+		let mut cumulative: Balance = 0;
+		PAPER_TABLE
+			.iter()
+			.enumerate()
+			.map(|(index, &(label, paper, paper_cumulative))| {
+				let last = index + 1 == PAPER_TABLE.len();
+				let chain: Balance = years
+					.iter()
+					.filter(|y| {
+						let y = y.year as usize;
+						if last {
+							y > index
+						} else {
+							y == index + 1
+						}
+					})
+					.map(|y| y.released)
+					.sum();
+				cumulative = cumulative.saturating_add(chain);
+				Period {
+					label,
+					paper,
+					paper_cumulative,
+					chain,
+					chain_percent: percent(chain, total),
+					chain_cumulative: percent(cumulative, total),
+				}
+			})
+			.collect()
+	}
+
+	/// The report for a terminal.
+	pub fn render_text(&self) -> String {
+		let total = self.projection.total;
+		let mut out = String::new();
+		let _ = writeln!(out, "BTT release schedule of \"{}\" (from its genesis)\n", self.chain);
+		let _ = writeln!(out, "Allocation table at genesis:");
+		let _ = writeln!(
+			out,
+			"{:>3}  {:<42} {:>6}  {:>16}  {:>16}  {}",
+			"row", "category", "bps", "BTT", "locked BTT", "release"
+		);
+		for row in &self.rows {
+			let _ = writeln!(
+				out,
+				"{:>3}  {:<42} {:>6}  {:>16}  {:>16}  {:?}",
+				row.row,
+				String::from_utf8_lossy(&row.name),
+				row.bps,
+				btt(row.amount),
+				btt(row.locked),
+				row.release
+			);
+		}
+		let s = &self.supply;
+		let _ = writeln!(
+			out,
+			"\nCirculating at genesis: {} BTT of {} (vesting-locked {}, undistributed pools {}, \
+			 staked {})",
+			btt(s.circulating),
+			btt(s.total_issuance),
+			btt(s.vesting_locked),
+			btt(s.undistributed_pools),
+			btt(s.staked)
+		);
+		let _ = writeln!(
+			out,
+			"\nScheduled release per year (years of {} blocks):",
+			self.projection.blocks_per_year
+		);
+		let _ =
+			writeln!(out, "{:>5}  {:>16}  {:>8}  {:>10}", "year", "BTT", "% supply", "cumulative");
+		for year in &self.projection.years {
+			let _ = writeln!(
+				out,
+				"{:>5}  {:>16}  {:>7.2}%  {:>9.2}%",
+				year.year,
+				btt(year.released),
+				percent(year.released, total),
+				percent(year.cumulative, total)
+			);
+		}
+		let _ = writeln!(out, "\nBeside the paper (SPEC.md section 8):");
+		let _ = writeln!(
+			out,
+			"{:>7}  {:>8} {:>10}  {:>16} {:>8} {:>10}  {:>10}",
+			"period", "paper %", "paper cum", "chain BTT", "chain %", "chain cum", "difference"
+		);
+		for p in self.periods() {
+			let _ = writeln!(
+				out,
+				"{:>7}  {:>7.2}% {:>9.2}%  {:>16} {:>7.2}% {:>9.2}%  {:>+9.2}pp",
+				p.label,
+				p.paper,
+				p.paper_cumulative,
+				btt(p.chain),
+				p.chain_percent,
+				p.chain_cumulative,
+				p.chain_cumulative - p.paper_cumulative
+			);
+		}
+		let _ = writeln!(
+			out,
+			"\nUnscheduled: {} BTT ({:.2}%) — community incentives, ecosystem fund and strategic \
+			 reserve move only by decisions of governance, so no rule projects them; the paper's \
+			 table assumes they are spent.",
+			btt(self.projection.discretionary),
+			percent(self.projection.discretionary, total)
+		);
+		out
+	}
+
+	/// The comparison as CSV: one line per period, then the unscheduled pools.
+	pub fn render_csv(&self) -> String {
+		let mut out = String::from(
+			"period,paper_release_pct,paper_cumulative_pct,chain_release_btt,chain_release_pct,\
+			 chain_cumulative_pct\n",
+		);
+		for p in self.periods() {
+			let _ = writeln!(
+				out,
+				"{},{:.2},{:.2},{},{:.4},{:.4}",
+				p.label,
+				p.paper,
+				p.paper_cumulative,
+				btt_plain(p.chain),
+				p.chain_percent,
+				p.chain_cumulative
+			);
+		}
+		let _ = writeln!(
+			out,
+			"unscheduled (governance),,,{},{:.4},",
+			btt_plain(self.projection.discretionary),
+			percent(self.projection.discretionary, self.projection.total)
+		);
+		out
+	}
+
+	/// The comparison as a bar chart: the paper's and the chain's release per period, with
+	/// both cumulative curves.
+	pub fn render_svg(&self) -> String {
+		let periods = self.periods();
+		let (width, height) = (760.0, 420.0);
+		let (left, right, top, bottom) = (60.0, 20.0, 50.0, 60.0);
+		let plot_w = width - left - right;
+		let plot_h = height - top - bottom;
+		let max_pct = 100.0;
+		let y = |pct: f64| top + plot_h * (1.0 - pct / max_pct);
+		let slot = plot_w / periods.len() as f64;
+		let bar = slot * 0.3;
+		let mut svg = String::new();
+		let _ = writeln!(
+			svg,
+			"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+			 font-family=\"sans-serif\" font-size=\"12\">"
+		);
+		let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
+		let _ = writeln!(
+			svg,
+			"<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-size=\"15\">BTT release per year: \
+			 paper vs. {} (% of 210M)</text>",
+			width / 2.0,
+			xml_escape(&self.chain)
+		);
+		for tick in (0..=100).step_by(20) {
+			let ty = y(tick as f64);
+			let _ = writeln!(
+				svg,
+				"<line x1=\"{left}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#ddd\"/>\
+				 <text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{tick}%</text>",
+				width - right,
+				left - 6.0,
+				ty + 4.0
+			);
+		}
+		let mut paper_line = Vec::new();
+		let mut chain_line = Vec::new();
+		for (i, p) in periods.iter().enumerate() {
+			let x0 = left + slot * i as f64 + slot * 0.2;
+			let centre = left + slot * (i as f64 + 0.5);
+			for (x, pct, colour) in
+				[(x0, p.paper, "#8a8a8a"), (x0 + bar, p.chain_percent, "#1f6feb")]
+			{
+				let _ = writeln!(
+					svg,
+					"<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" \
+					 fill=\"{colour}\"/>",
+					y(pct),
+					plot_h * pct / max_pct
+				);
+			}
+			let _ = writeln!(
+				svg,
+				"<text x=\"{centre:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+				height - bottom + 18.0,
+				p.label
+			);
+			paper_line.push(format!("{centre:.1},{:.1}", y(p.paper_cumulative)));
+			chain_line.push(format!("{centre:.1},{:.1}", y(p.chain_cumulative)));
+		}
+		for (points, colour) in [(paper_line, "#8a8a8a"), (chain_line, "#1f6feb")] {
+			let _ = writeln!(
+				svg,
+				"<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" \
+				 stroke-dasharray=\"5,3\"/>",
+				points.join(" ")
+			);
+		}
+		let legend_y = height - 18.0;
+		let _ = writeln!(
+			svg,
+			"<rect x=\"{left}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"#8a8a8a\"/>\
+			 <text x=\"{}\" y=\"{legend_y:.1}\">paper (bars: per period, dashes: cumulative)</text>\
+			 <rect x=\"{}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"#1f6feb\"/>\
+			 <text x=\"{}\" y=\"{legend_y:.1}\">chain schedule ({:.1}% unscheduled: governance \
+			 pools)</text>",
+			legend_y - 10.0,
+			left + 16.0,
+			left + 330.0,
+			legend_y - 10.0,
+			left + 346.0,
+			percent(self.projection.discretionary, self.projection.total)
+		);
+		svg.push_str("</svg>\n");
+		svg
+	}
+}
+
+/// `part` as a percentage of `whole`.
+fn percent(part: Balance, whole: Balance) -> f64 {
+	if whole == 0 {
+		return 0.0;
+	}
+	part as f64 * 100.0 / whole as f64
+}
+
+/// Plancks as whole BTT with thousands separators (rounded down).
+fn btt(plancks: Balance) -> String {
+	let whole = btt_plain(plancks);
+	let mut out = String::new();
+	for (i, digit) in whole.chars().enumerate() {
+		if i > 0 && (whole.len() - i) % 3 == 0 {
+			out.push(',');
+		}
+		out.push(digit);
+	}
+	out
+}
+
+/// Plancks as whole BTT (rounded down).
+fn btt_plain(plancks: Balance) -> String {
+	(plancks / 10u128.pow(u32::from(TOKEN_DECIMALS))).to_string()
+}
+
+fn xml_escape(text: &str) -> String {
+	text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use btt_runtime::currency::{BTT, TOTAL_SUPPLY};
+
+	fn dev_report() -> Report {
+		let spec = crate::chain_spec::development().expect("the dev spec builds");
+		Report::from_genesis(&spec).expect("the dev runtime answers")
+	}
+
+	#[test]
+	fn the_dev_chain_reports_its_own_schedule() {
+		let report = dev_report();
+		assert_eq!(report.rows.len(), 12);
+		assert_eq!(report.projection.total, TOTAL_SUPPLY);
+		// Community incentives, ecosystem fund, strategic reserve: 12% + 7% + 1%.
+		assert_eq!(report.projection.discretionary, 42_000_000 * BTT);
+		// Mining ends last, after 8 years; everything scheduled is released by then.
+		assert_eq!(report.projection.years.len(), 8);
+		assert_eq!(
+			report.projection.years.last().map(|y| y.cumulative),
+			Some(TOTAL_SUPPLY - 42_000_000 * BTT)
+		);
+		// At genesis only the liquidity row circulates.
+		assert_eq!(report.supply.circulating, 4_200_000 * BTT);
+		let periods = report.periods();
+		assert_eq!(periods.len(), 6);
+		let scheduled: Balance = periods.iter().map(|p| p.chain).sum();
+		assert_eq!(scheduled, TOTAL_SUPPLY - 42_000_000 * BTT);
+		assert!((periods[5].chain_cumulative - 80.0).abs() < 1e-9);
+	}
+
+	#[test]
+	fn the_files_hold_the_comparison() {
+		let report = dev_report();
+		let csv = report.render_csv();
+		let lines: Vec<&str> = csv.lines().collect();
+		assert_eq!(lines.len(), 8, "header, six periods, unscheduled");
+		assert!(lines[1].starts_with("2025,22.00,22.00,"));
+		assert!(lines[6].starts_with("2030+,23.00,100.00,"));
+		assert!(lines[7].starts_with("unscheduled (governance),,,42000000,20.0000,"));
+		let svg = report.render_svg();
+		assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+		assert_eq!(svg.matches("<rect").count(), 1 + 12 + 2, "background, 12 bars, legend");
+		assert!(report.render_text().contains("2030+"));
+	}
+
+	#[test]
+	fn balances_print_as_whole_btt() {
+		assert_eq!(btt(0), "0");
+		assert_eq!(btt(999 * BTT), "999");
+		assert_eq!(btt(1_234_567 * BTT + BTT / 2), "1,234,567");
+		assert_eq!(btt_plain(210_000_000 * BTT), "210000000");
+	}
+}
