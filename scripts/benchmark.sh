@@ -14,7 +14,7 @@ set -euo pipefail
 STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 pallets=("$@")
-[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_btt_burn pallet_btt_vesting)
+[ ${#pallets[@]} -gt 0 ] || pallets=(pallet_btt_burn pallet_btt_vesting pallet_btt_staking)
 
 # An optimised node: the benchmarks time the runtime together with the node's host
 # functions (storage, hashing), which a debug build runs dozens of times slower.

@@ -162,7 +162,13 @@ impl_runtime_apis! {
 			uxt: <Block as BlockT>::Extrinsic,
 			len: u32,
 		) -> pallet_transaction_payment_rpc_runtime_api::RuntimeDispatchInfo<Balance> {
-			TransactionPayment::query_info(uxt, len)
+			// Wallets show the fee the signer will pay: less its staking discount.
+			let signer = crate::fee_payment::signer(&uxt);
+			let mut info = TransactionPayment::query_info(uxt, len);
+			if let Some(who) = signer {
+				info.partial_fee = crate::fee_payment::discounted_fee(&who, info.partial_fee, 0);
+			}
+			info
 		}
 		fn query_fee_details(
 			uxt: <Block as BlockT>::Extrinsic,
@@ -252,7 +258,7 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, BttBurn, BttVesting, Sudo, Timestamp};
+			use crate::{Balances, BttBurn, BttStaking, BttVesting, Sudo, Timestamp};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -269,7 +275,7 @@ impl_runtime_apis! {
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use sp_storage::TrackedStorageKey;
-			use crate::{Balances, BttBurn, BttVesting, Sudo, Timestamp};
+			use crate::{Balances, BttBurn, BttStaking, BttVesting, Sudo, Timestamp};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 

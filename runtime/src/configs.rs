@@ -227,13 +227,42 @@ impl pallet_btt_burn::Config for Runtime {
 	type WeightInfo = pallet_btt_burn::weights::SubstrateWeight<Runtime>;
 }
 
-/// A milestone burn out of a pool (by default the ecosystem fund) is a release from that
-/// pool in btt-vesting's books.
+/// btt-vesting keeps the books of the table's pools: a milestone burn out of a pool (by
+/// default the ecosystem fund) and a staking reward paid or burned out of the community pool
+/// are releases from that pool.
 pub struct PoolBooks;
 impl pallet_btt_burn::OnMilestoneBurn<AccountId, Balance> for PoolBooks {
 	fn burned(source: &AccountId, amount: Balance) {
 		pallet_btt_vesting::Pallet::<Runtime>::note_burn_from(source, amount);
 	}
+}
+impl pallet_btt_staking::OnPoolSpend<AccountId, Balance> for PoolBooks {
+	fn spent(pool: &AccountId, amount: Balance) {
+		pallet_btt_vesting::Pallet::<Runtime>::note_pool_release(pool, amount);
+	}
+}
+
+/// Principal frozen by fixed-term stakes, left out of the circulating supply.
+pub struct StakedSupply;
+impl Get<Balance> for StakedSupply {
+	fn get() -> Balance {
+		pallet_btt_staking::Pallet::<Runtime>::staked_supply()
+	}
+}
+
+impl pallet_btt_staking::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RewardBurner = pallet_btt_burn::Pallet<Runtime>;
+	type RewardPool = pools::CommunityPoolAccount;
+	type OnPoolSpend = PoolBooks;
+	type FeeSharePot = pools::StakersPotAccount;
+	type BlocksPerDay = ConstU32<DAYS>;
+	type MaxPositions = ConstU32<16>;
+	// Root until the governance tracks exist.
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type WeightInfo = pallet_btt_staking::weights::SubstrateWeight<Runtime>;
 }
 
 /// The mining pool's emission (SPEC.md section 4): 25.2M, 18.9M, 12.6M and 6.3M BTT over
@@ -292,8 +321,7 @@ impl pallet_btt_vesting::Config for Runtime {
 	type MaxProgrammes = ConstU32<64>;
 	type BlocksPerYear = ConstU32<YEARS>;
 	type MiningEmission = MiningEmission;
-	// No stakes until btt-staking is in the runtime.
-	type StakedSupply = ConstU128<0>;
+	type StakedSupply = StakedSupply;
 	type WeightInfo = pallet_btt_vesting::weights::SubstrateWeight<Runtime>;
 }
 

@@ -27,11 +27,13 @@ mod benchmarks {
 		[pallet_sudo, Sudo]
 		[pallet_btt_burn, BttBurn]
 		[pallet_btt_vesting, BttVesting]
+		[pallet_btt_staking, BttStaking]
 	);
 }
 
 pub mod apis;
 mod configs;
+pub mod fee_payment;
 pub mod genesis;
 
 use alloc::vec::Vec;
@@ -109,7 +111,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	fee_payment::ChargeFee,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -173,6 +175,8 @@ mod runtime {
 	pub type BttVesting = pallet_btt_vesting;
 	#[runtime::pallet_index(21)]
 	pub type BttBurn = pallet_btt_burn;
+	#[runtime::pallet_index(22)]
+	pub type BttStaking = pallet_btt_staking;
 }
 
 #[cfg(test)]

@@ -203,8 +203,7 @@ mod fees {
 	use pallet_btt_burn::{fees::split_amounts, BurnSource, FeeSplit};
 	use polkadot_sdk::{
 		frame_metadata_hash_extension::CheckMetadataHash,
-		frame_system,
-		pallet_transaction_payment::{self, ChargeTransactionPayment},
+		frame_system, pallet_transaction_payment,
 		sp_consensus_aura::{Slot, AURA_ENGINE_ID},
 		sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem},
 	};
@@ -213,6 +212,7 @@ mod fees {
 	fn check() {
 		BttBurn::do_try_state().expect("total_issuance + total_burned == 210M");
 		BttVesting::do_try_state().expect("the allocation table adds up");
+		crate::BttStaking::do_try_state().expect("staking invariants");
 	}
 
 	/// Starts the next block, authored by the first Aura authority (Alice on the dev chain).
@@ -240,7 +240,7 @@ mod fees {
 			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
 			frame_system::CheckNonce::<Runtime>::from(nonce),
 			frame_system::CheckWeight::<Runtime>::new(),
-			ChargeTransactionPayment::<Runtime>::from(0),
+			crate::fee_payment::ChargeFee::from(0),
 			CheckMetadataHash::<Runtime>::new(false),
 			frame_system::WeightReclaim::<Runtime>::new(),
 		);
@@ -346,6 +346,48 @@ mod fees {
 			// Row 10, the ecosystem fund.
 			assert_eq!(after[9].released, before[9].released + burned);
 			assert_eq!(BttVesting::supply().total_issuance, TOTAL_SUPPLY - burned);
+		});
+	}
+
+	#[test]
+	fn a_180_day_staker_pays_80_percent_of_the_same_transfers_fee() {
+		preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+			start_block();
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			let transfer = |dest: &AccountId| {
+				RuntimeCall::Balances(polkadot_sdk::pallet_balances::Call::transfer_keep_alive {
+					dest: Address::Id(dest.clone()),
+					value: 10 * BTT,
+				})
+			};
+			// Bob stakes 10,000 BTT for 180 days; Charlie does not stake.
+			let stake = RuntimeCall::BttStaking(pallet_btt_staking::Call::stake {
+				tier: pallet_btt_staking::Tier::Days180,
+				amount: 10_000 * BTT,
+			});
+			Executive::apply_extrinsic(signed(stake, Sr25519Keyring::Bob, 0))
+				.expect("valid")
+				.expect("Bob stakes");
+			check();
+			assert_eq!(BttVesting::supply().staked, 10_000 * BTT);
+
+			System::reset_events();
+			Executive::apply_extrinsic(signed(transfer(&eve), Sr25519Keyring::Charlie, 0))
+				.expect("valid")
+				.expect("Charlie's transfer");
+			let full_fee = fee_paid();
+			System::reset_events();
+			let bob = Sr25519Keyring::Bob.to_account_id();
+			let bob_before = Balances::balance(&bob);
+			Executive::apply_extrinsic(signed(transfer(&eve), Sr25519Keyring::Bob, 1))
+				.expect("valid")
+				.expect("Bob's transfer");
+			let staker_fee = fee_paid();
+			check();
+
+			assert_eq!(staker_fee, full_fee - full_fee / 5);
+			// The event reports what Bob actually paid.
+			assert_eq!(Balances::balance(&bob), bob_before - 10 * BTT - staker_fee);
 		});
 	}
 }

@@ -5,8 +5,8 @@
 
 use super::allocation::{allocation_table, Beneficiaries};
 use crate::{
-	currency::BTT, pools, AccountId, AuraConfig, Balance, BttBurnConfig, BttVestingConfig,
-	GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
+	currency::BTT, pools, AccountId, AuraConfig, Balance, BttBurnConfig, BttStakingConfig,
+	BttVestingConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use pallet_btt_burn::Milestone;
@@ -45,6 +45,7 @@ fn genesis(
 			foundation_account: Some(beneficiaries.foundation.clone()),
 		},
 		btt_burn: BttBurnConfig { milestones: milestone_burns() },
+		btt_staking: BttStakingConfig { terms: pallet_btt_staking::paper_terms(BTT).to_vec() },
 	});
 	if let Some(key) = sudo {
 		let sudo =
