@@ -265,43 +265,44 @@ impl pallet_btt_staking::Config for Runtime {
 	type WeightInfo = pallet_btt_staking::weights::SubstrateWeight<Runtime>;
 }
 
-/// The mining pool's emission (SPEC.md section 4): 25.2M, 18.9M, 12.6M and 6.3M BTT over
-/// four two-year phases, linear by the block within a phase, nothing after year 8.
-///
-/// This is the schedule btt-vesting projects the mining row with; btt-mining pays by it.
+/// The mining row's projected release, for btt-vesting's report: btt-mining's own emission
+/// schedule (its cumulative cap by era), at the current era length.
 pub struct MiningEmission;
-
-impl MiningEmission {
-	/// BTT emitted in each two-year phase.
-	pub const PHASE_TOTALS: [Balance; 4] =
-		[25_200_000 * BTT, 18_900_000 * BTT, 12_600_000 * BTT, 6_300_000 * BTT];
-	/// Blocks in a phase: two years.
-	pub const PHASE_BLOCKS: BlockNumber = 2 * YEARS;
-}
-
 impl pallet_btt_vesting::EmissionSchedule<BlockNumber, Balance> for MiningEmission {
 	fn emitted_by(block: BlockNumber) -> Balance {
-		let mut emitted: Balance = 0;
-		let mut phase_start: BlockNumber = 0;
-		for total in Self::PHASE_TOTALS {
-			if block <= phase_start {
-				break;
-			}
-			let elapsed = block.saturating_sub(phase_start).min(Self::PHASE_BLOCKS);
-			// total × elapsed / PHASE_BLOCKS: at most 25.2M BTT × 2 years of blocks < 2^128.
-			let part = total
-				.saturating_mul(Balance::from(elapsed))
-				.checked_div(Balance::from(Self::PHASE_BLOCKS))
-				.unwrap_or(total);
-			emitted = emitted.saturating_add(part);
-			phase_start = phase_start.saturating_add(Self::PHASE_BLOCKS);
-		}
-		emitted
+		pallet_btt_mining::Pallet::<Runtime>::emitted_by(block)
 	}
 
 	fn end() -> BlockNumber {
-		Self::PHASE_BLOCKS.saturating_mul(Self::PHASE_TOTALS.len() as BlockNumber)
+		pallet_btt_mining::Pallet::<Runtime>::emission_end()
 	}
+}
+
+parameter_types! {
+	/// The mining pool's emission per two-year phase (SPEC.md section 4): 63M BTT in all.
+	pub const MiningPhaseTotals: [Balance; 4] =
+		[25_200_000 * BTT, 18_900_000 * BTT, 12_600_000 * BTT, 6_300_000 * BTT];
+	/// The mining pool's account.
+	pub MiningPoolAccount: AccountId = pools::account(pools::MINING);
+}
+
+impl pallet_btt_mining::Config for Runtime {
+	type Currency = Balances;
+	type FeeBurner = pallet_btt_burn::Pallet<Runtime>;
+	type Staking = pallet_btt_staking::Pallet<Runtime>;
+	type MiningPool = MiningPoolAccount;
+	type OnPoolSpend = PoolBooks;
+	type PhaseTotals = MiningPhaseTotals;
+	// Two years of daily eras.
+	type ErasPerPhase = ConstU32<730>;
+	type ClaimWindow = ConstU32<30>;
+	// ISO 3166-1 has 249 countries.
+	type MaxRegionsPerEra = ConstU32<256>;
+	type MaxCapacityLen = ConstU32<256>;
+	type MaxOracles = ConstU32<32>;
+	// Root until the governance tracks exist.
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type WeightInfo = pallet_btt_mining::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_btt_vesting::Config for Runtime {

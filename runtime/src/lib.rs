@@ -28,6 +28,7 @@ mod benchmarks {
 		[pallet_btt_burn, BttBurn]
 		[pallet_btt_vesting, BttVesting]
 		[pallet_btt_staking, BttStaking]
+		[pallet_btt_mining, BttMining]
 	);
 }
 
@@ -177,6 +178,8 @@ mod runtime {
 	pub type BttBurn = pallet_btt_burn;
 	#[runtime::pallet_index(22)]
 	pub type BttStaking = pallet_btt_staking;
+	#[runtime::pallet_index(23)]
+	pub type BttMining = pallet_btt_mining;
 }
 
 #[cfg(test)]

@@ -71,8 +71,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn burn() -> Weight {
 		// Proof size, measured: `144`
 		// Proof size, estimated: `3593`
-		// Fastest run: 47_168_000 picoseconds.
-		Weight::from_parts(49_684_000, 3593)
+		// Fastest run: 49_042_000 picoseconds.
+		Weight::from_parts(55_213_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn pay() -> Weight {
 		// Proof size, measured: `196`
 		// Proof size, estimated: `6196`
-		// Fastest run: 108_293_000 picoseconds.
-		Weight::from_parts(112_270_000, 6196)
+		// Fastest run: 112_350_000 picoseconds.
+		Weight::from_parts(125_615_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_category_rate() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 11_411_000 picoseconds.
-		Weight::from_parts(12_433_000, 0)
+		// Fastest run: 12_102_000 picoseconds.
+		Weight::from_parts(14_146_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `BttBurn::MilestoneBurns` (r:1 w:1)
@@ -111,12 +111,14 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `BttBurn::TotalBurned` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	/// Storage: `BttBurn::BurnedBySource` (r:1 w:1)
 	/// Proof: `BttBurn::BurnedBySource` (`max_values`: None, `max_size`: Some(34), added: 2509, mode: `MaxEncodedLen`)
+	/// Storage: `BttVesting::PoolAccounts` (r:5 w:0)
+	/// Proof: `BttVesting::PoolAccounts` (`max_values`: None, `max_size`: Some(41), added: 2516, mode: `MaxEncodedLen`)
 	fn execute_milestone_burn() -> Weight {
-		// Proof size, measured: `325`
-		// Proof size, estimated: `3593`
-		// Fastest run: 65_152_000 picoseconds.
-		Weight::from_parts(68_458_000, 3593)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Proof size, measured: `808`
+		// Proof size, estimated: `13570`
+		// Fastest run: 92_383_000 picoseconds.
+		Weight::from_parts(101_881_000, 13570)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `BttBurn::MilestoneSource` (r:0 w:1)
@@ -124,8 +126,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_milestone_source() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 9_427_000 picoseconds.
-		Weight::from_parts(10_419_000, 0)
+		// Fastest run: 9_588_000 picoseconds.
+		Weight::from_parts(11_131_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `BttBurn::FeeSplitConfig` (r:0 w:1)
@@ -133,8 +135,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_fee_split() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 9_287_000 picoseconds.
-		Weight::from_parts(10_259_000, 0)
+		// Fastest run: 9_718_000 picoseconds.
+		Weight::from_parts(11_561_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -142,30 +144,30 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn burn() -> Weight {
-		Weight::from_parts(49_684_000, 3593)
+		Weight::from_parts(55_213_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn pay() -> Weight {
-		Weight::from_parts(112_270_000, 6196)
+		Weight::from_parts(125_615_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_category_rate() -> Weight {
-		Weight::from_parts(12_433_000, 0)
+		Weight::from_parts(14_146_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn execute_milestone_burn() -> Weight {
-		Weight::from_parts(68_458_000, 3593)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(101_881_000, 13570)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_milestone_source() -> Weight {
-		Weight::from_parts(10_419_000, 0)
+		Weight::from_parts(11_131_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_fee_split() -> Weight {
-		Weight::from_parts(10_259_000, 0)
+		Weight::from_parts(11_561_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

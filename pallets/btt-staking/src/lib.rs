@@ -39,7 +39,9 @@ mod mock;
 mod tests;
 
 pub use pallet::*;
-pub use types::{paper_terms, OnPoolSpend, Position, StakingBenefits, Term, Tier, DAYS_PER_YEAR};
+pub use types::{
+	paper_terms, ActiveStake, OnPoolSpend, Position, StakingBenefits, Term, Tier, DAYS_PER_YEAR,
+};
 pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
@@ -589,6 +591,18 @@ pub mod pallet {
 				"the stakers' pot holds less than the fee share accounted"
 			);
 			Ok(())
+		}
+	}
+
+	impl<T: Config> ActiveStake<T::AccountId, BalanceOf<T>> for Pallet<T> {
+		fn active_stake(who: &T::AccountId, min_tier: Tier) -> BalanceOf<T> {
+			let now = frame_system::Pallet::<T>::block_number();
+			Positions::<T>::get(who).map_or_else(Zero::zero, |positions| {
+				positions
+					.iter()
+					.filter(|p| p.maturity > now && p.tier >= min_tier)
+					.fold(Zero::zero(), |sum: BalanceOf<T>, p| sum.saturating_add(p.principal))
+			})
 		}
 	}
 

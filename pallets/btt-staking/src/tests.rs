@@ -501,3 +501,23 @@ mod benefits {
 		});
 	}
 }
+
+mod active_stake {
+	use super::*;
+	use crate::ActiveStake;
+
+	#[test]
+	fn only_unmatured_positions_in_the_tier_or_above_count() {
+		new_test_ext().execute_with(|| {
+			assert_ok!(BttStaking::stake(signed(ALICE), Tier::Days30, 1_000 * UNIT));
+			assert_ok!(BttStaking::stake(signed(ALICE), Tier::Days90, 5_000 * UNIT));
+			assert_ok!(BttStaking::stake(signed(ALICE), Tier::Days180, 10_000 * UNIT));
+			assert_eq!(BttStaking::active_stake(&ALICE, Tier::Days30), 16_000 * UNIT);
+			assert_eq!(BttStaking::active_stake(&ALICE, Tier::Days90), 15_000 * UNIT);
+			assert_eq!(BttStaking::active_stake(&ALICE, Tier::Days365), 0);
+			go_to(1 + 90 * DAY);
+			assert_eq!(BttStaking::active_stake(&ALICE, Tier::Days90), 10_000 * UNIT);
+			assert_eq!(BttStaking::active_stake(&BOB, Tier::Days30), 0);
+		});
+	}
+}

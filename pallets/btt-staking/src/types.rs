@@ -173,6 +173,14 @@ impl<AccountId> StakingBenefits<AccountId> for () {
 	}
 }
 
+/// The principal `who` has at stake, for pallets that require a stake (btt-mining's
+/// providers).
+pub trait ActiveStake<AccountId, Balance> {
+	/// The principal of `who`'s positions in `min_tier` or a longer tier that have not
+	/// matured.
+	fn active_stake(who: &AccountId, min_tier: Tier) -> Balance;
+}
+
 /// Told when rewards are taken out of a pool of the allocation table, so that the pool's
 /// books (kept by btt-vesting) count the release.
 pub trait OnPoolSpend<AccountId, Balance> {

@@ -69,29 +69,29 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `BttVesting::Schedules` (r:1 w:1)
 	/// Proof: `BttVesting::Schedules` (`max_values`: None, `max_size`: Some(377), added: 2852, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
-	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	/// Component `s` ranges over `[1, 8]`.
 	fn claim(s: u32, ) -> Weight {
-		// Proof size, measured: `857 + s * (41 ±0)`
+		// Proof size, measured: `890 + s * (41 ±0)`
 		// Proof size, estimated: `4764`
-		// Fastest run: 57_027_000 picoseconds.
-		Weight::from_parts(61_136_607, 4764)
-			// Standard error: 3_832
-			.saturating_add(Weight::from_parts(246_336, 0).saturating_mul(s.into()))
+		// Fastest run: 55_514_000 picoseconds.
+		Weight::from_parts(60_931_978, 4764)
+			// Standard error: 10_014
+			.saturating_add(Weight::from_parts(113_173, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `BttVesting::Tranches` (r:1 w:1)
 	/// Proof: `BttVesting::Tranches` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	fn approve_milestones() -> Weight {
-		// Proof size, measured: `306`
+		// Proof size, measured: `339`
 		// Proof size, estimated: `3537`
-		// Fastest run: 19_347_000 picoseconds.
-		Weight::from_parts(21_200_000, 3537)
+		// Fastest run: 19_156_000 picoseconds.
+		Weight::from_parts(21_570_000, 3537)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -102,10 +102,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_tranches() -> Weight {
-		// Proof size, measured: `554`
+		// Proof size, measured: `587`
 		// Proof size, estimated: `6196`
-		// Fastest run: 96_541_000 picoseconds.
-		Weight::from_parts(102_072_000, 6196)
+		// Fastest run: 95_749_000 picoseconds.
+		Weight::from_parts(105_437_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -113,27 +113,29 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `BttVesting::Schedules` (r:1 w:1)
 	/// Proof: `BttVesting::Schedules` (`max_values`: None, `max_size`: Some(377), added: 2852, mode: `MaxEncodedLen`)
+	/// Storage: `BttVesting::PoolReleased` (r:1 w:1)
+	/// Proof: `BttVesting::PoolReleased` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
-	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn release_ecosystem() -> Weight {
-		// Proof size, measured: `753`
+		// Proof size, measured: `805`
 		// Proof size, estimated: `6196`
-		// Fastest run: 111_178_000 picoseconds.
-		Weight::from_parts(117_691_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Fastest run: 115_386_000 picoseconds.
+		Weight::from_parts(129_633_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `BttVesting::Programmes` (r:1 w:1)
 	/// Proof: `BttVesting::Programmes` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `BttVesting::CounterForProgrammes` (r:1 w:1)
 	/// Proof: `BttVesting::CounterForProgrammes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_programme() -> Weight {
-		// Proof size, measured: `140`
+		// Proof size, measured: `294`
 		// Proof size, estimated: `3549`
-		// Fastest run: 22_592_000 picoseconds.
-		Weight::from_parts(24_146_000, 3549)
+		// Fastest run: 24_977_000 picoseconds.
+		Weight::from_parts(27_972_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -142,10 +144,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `BttVesting::CounterForProgrammes` (r:1 w:1)
 	/// Proof: `BttVesting::CounterForProgrammes` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn remove_programme() -> Weight {
-		// Proof size, measured: `264`
+		// Proof size, measured: `301`
 		// Proof size, estimated: `3549`
-		// Fastest run: 24_316_000 picoseconds.
-		Weight::from_parts(25_909_000, 3549)
+		// Fastest run: 25_157_000 picoseconds.
+		Weight::from_parts(28_494_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -155,73 +157,77 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `BttVesting::Schedules` (r:1 w:1)
 	/// Proof: `BttVesting::Schedules` (`max_values`: None, `max_size`: Some(377), added: 2852, mode: `MaxEncodedLen`)
+	/// Storage: `BttVesting::PoolReleased` (r:1 w:1)
+	/// Proof: `BttVesting::PoolReleased` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
-	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(67), added: 2542, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn programme_spend() -> Weight {
-		// Proof size, measured: `888`
+		// Proof size, measured: `944`
 		// Proof size, estimated: `6196`
-		// Fastest run: 124_724_000 picoseconds.
-		Weight::from_parts(129_322_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Fastest run: 131_366_000 picoseconds.
+		Weight::from_parts(144_872_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `BttVesting::FoundationAccount` (r:1 w:0)
 	/// Proof: `BttVesting::FoundationAccount` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `BttVesting::PoolReleased` (r:1 w:1)
+	/// Proof: `BttVesting::PoolReleased` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn release_reserve() -> Weight {
-		// Proof size, measured: `422`
+		// Proof size, measured: `455`
 		// Proof size, estimated: `6196`
-		// Fastest run: 81_763_000 picoseconds.
-		Weight::from_parts(85_430_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Fastest run: 86_822_000 picoseconds.
+		Weight::from_parts(96_922_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn claim(s: u32, ) -> Weight {
-		Weight::from_parts(61_136_607, 4764)
-			.saturating_add(Weight::from_parts(246_336, 0).saturating_mul(s.into()))
+		Weight::from_parts(60_931_978, 4764)
+			.saturating_add(Weight::from_parts(113_173, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_milestones() -> Weight {
-		Weight::from_parts(21_200_000, 3537)
+		Weight::from_parts(21_570_000, 3537)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn claim_tranches() -> Weight {
-		Weight::from_parts(102_072_000, 6196)
+		Weight::from_parts(105_437_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn release_ecosystem() -> Weight {
-		Weight::from_parts(117_691_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(129_633_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_programme() -> Weight {
-		Weight::from_parts(24_146_000, 3549)
+		Weight::from_parts(27_972_000, 3549)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_programme() -> Weight {
-		Weight::from_parts(25_909_000, 3549)
+		Weight::from_parts(28_494_000, 3549)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn programme_spend() -> Weight {
-		Weight::from_parts(129_322_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(144_872_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn release_reserve() -> Weight {
-		Weight::from_parts(85_430_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(96_922_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

@@ -5,8 +5,9 @@
 
 use super::allocation::{allocation_table, Beneficiaries};
 use crate::{
-	currency::BTT, pools, AccountId, AuraConfig, Balance, BttBurnConfig, BttStakingConfig,
-	BttVestingConfig, GrandpaConfig, RuntimeGenesisConfig, SudoConfig,
+	currency::BTT, pools, time::DAYS, AccountId, AuraConfig, Balance, BttBurnConfig,
+	BttMiningConfig, BttStakingConfig, BttVestingConfig, GrandpaConfig, RuntimeGenesisConfig,
+	SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use pallet_btt_burn::Milestone;
@@ -46,6 +47,12 @@ fn genesis(
 		},
 		btt_burn: BttBurnConfig { milestones: milestone_burns() },
 		btt_staking: BttStakingConfig { terms: pallet_btt_staking::paper_terms(BTT).to_vec() },
+		btt_mining: BttMiningConfig {
+			era_length: DAYS,
+			min_provider_stake: 5_000 * BTT,
+			factors: None,
+			oracles: Vec::<AccountId>::new(),
+		},
 	});
 	if let Some(key) = sudo {
 		let sudo =

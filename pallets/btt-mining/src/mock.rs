@@ -1,0 +1,184 @@
+//! A test runtime: System, Balances, btt-burn, btt-staking and this pallet, with eras of
+//! 10 blocks, days of 10 blocks and the paper's phase totals in test units.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate as pallet_btt_mining;
+use polkadot_sdk::{
+	frame_support::{derive_impl, parameter_types, traits::ConstU32},
+	frame_system::{self, EnsureRoot},
+	pallet_balances, sp_io,
+	sp_runtime::BuildStorage,
+};
+
+pub type AccountId = u64;
+pub type Balance = u128;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+pub const UNIT: Balance = 1_000_000;
+pub const ED: Balance = 10;
+/// Blocks in an era (and in a staking day) of the test chain.
+pub const ERA: u64 = 10;
+/// Daily eras in two years, as on the BTT chain.
+pub const ERAS_PER_PHASE: u32 = 730;
+pub const MAX_REGIONS: u32 = 3;
+pub const CLAIM_WINDOW: u32 = 30;
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+pub const DAVE: AccountId = 4;
+pub const ORACLE: AccountId = 9;
+pub const MINING_POOL: AccountId = 100;
+pub const COMMUNITY_POOL: AccountId = 101;
+pub const STAKERS_POT: AccountId = 102;
+pub const ECOSYSTEM_FUND: AccountId = 103;
+pub const DEVELOPMENT_FUND: AccountId = 104;
+
+pub const MINING_ROW: Balance = 63_000_000 * UNIT;
+pub const ENDOWMENTS: [(AccountId, Balance); 7] = [
+	(ALICE, 1_000_000 * UNIT),
+	(BOB, 1_000_000 * UNIT),
+	(CHARLIE, 1_000_000 * UNIT),
+	(DAVE, 1_000_000 * UNIT),
+	(ORACLE, 1_000 * UNIT),
+	(MINING_POOL, MINING_ROW),
+	(COMMUNITY_POOL, 10_000_000 * UNIT),
+];
+pub const SUPPLY: Balance = 4_001_000 * UNIT + MINING_ROW + 10_000_000 * UNIT;
+
+#[polkadot_sdk::frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type BttBurn = pallet_btt_burn;
+	#[runtime::pallet_index(3)]
+	pub type BttStaking = pallet_btt_staking;
+	#[runtime::pallet_index(4)]
+	pub type BttMining = pallet_btt_mining;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = Balance;
+	type AccountStore = System;
+	type ExistentialDeposit = polkadot_sdk::frame_support::traits::ConstU128<ED>;
+	type DustRemoval = pallet_btt_burn::BurnDust<Test>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = polkadot_sdk::frame_support::traits::VariantCountOf<RuntimeFreezeReason>;
+}
+
+parameter_types! {
+	pub const TotalSupply: Balance = SUPPLY;
+	pub const EcosystemFund: AccountId = ECOSYSTEM_FUND;
+	pub const DevelopmentFund: AccountId = DEVELOPMENT_FUND;
+	pub const StakersPot: AccountId = STAKERS_POT;
+	pub const CommunityPool: AccountId = COMMUNITY_POOL;
+	pub const MiningPool: AccountId = MINING_POOL;
+	pub const BlocksPerDay: u64 = ERA;
+	pub const PhaseTotals: [Balance; 4] =
+		[25_200_000 * UNIT, 18_900_000 * UNIT, 12_600_000 * UNIT, 6_300_000 * UNIT];
+	/// What the pool books were told: the sum of rewards paid out of the mining pool.
+	pub static MiningPoolSpent: Balance = 0;
+}
+
+impl pallet_btt_burn::Config for Test {
+	type Currency = Balances;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type TotalSupply = TotalSupply;
+	type DefaultMilestoneSource = EcosystemFund;
+	type DevelopmentFund = DevelopmentFund;
+	type StakersPot = StakersPot;
+	type OnMilestoneBurn = ();
+	type WeightInfo = ();
+}
+
+impl pallet_btt_staking::Config for Test {
+	type Currency = Balances;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RewardBurner = BttBurn;
+	type RewardPool = CommunityPool;
+	type OnPoolSpend = ();
+	type FeeSharePot = StakersPot;
+	type BlocksPerDay = BlocksPerDay;
+	type MaxPositions = ConstU32<4>;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type WeightInfo = ();
+}
+
+/// Counts what the mining pallet reports as spent from its pool.
+pub struct CountSpends;
+impl pallet_btt_staking::OnPoolSpend<AccountId, Balance> for CountSpends {
+	fn spent(pool: &AccountId, amount: Balance) {
+		assert_eq!(*pool, MINING_POOL);
+		MiningPoolSpent::mutate(|spent| *spent += amount);
+	}
+}
+
+impl pallet_btt_mining::Config for Test {
+	type Currency = Balances;
+	type FeeBurner = BttBurn;
+	type Staking = BttStaking;
+	type MiningPool = MiningPool;
+	type OnPoolSpend = CountSpends;
+	type PhaseTotals = PhaseTotals;
+	type ErasPerPhase = ConstU32<ERAS_PER_PHASE>;
+	type ClaimWindow = ConstU32<CLAIM_WINDOW>;
+	type MaxRegionsPerEra = ConstU32<MAX_REGIONS>;
+	type MaxCapacityLen = ConstU32<64>;
+	type MaxOracles = ConstU32<2>;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type WeightInfo = ();
+}
+
+/// Test externalities at block 1, era 0, with ORACLE authorised and providers needing a
+/// 90-day stake of 5,000 units.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let storage = RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig {
+			balances: ENDOWMENTS.to_vec(),
+			..Default::default()
+		},
+		btt_staking: pallet_btt_staking::GenesisConfig {
+			terms: pallet_btt_staking::paper_terms(UNIT).to_vec(),
+		},
+		btt_mining: pallet_btt_mining::GenesisConfig {
+			era_length: ERA,
+			min_provider_stake: 5_000 * UNIT,
+			factors: None,
+			oracles: vec![ORACLE],
+		},
+		..Default::default()
+	}
+	.build_storage()
+	.expect("the test genesis builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	MiningPoolSpent::set(0);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}

@@ -1,0 +1,120 @@
+// btt-mining end to end on a dev chain with 5-block eras (the dev spec with its era length
+// patched, so the chain runs the production code path): a provider stakes and registers, a
+// consumer pays for a job (the compute-trade fee is burned), an oracle reports, the era
+// passes and the provider claims the era's budget.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { nodeBinary, signAndWait, useDevNode, waitFor } from './lib/node.mjs';
+
+const UNIT = 10n ** 18n;
+const ERA_BLOCKS = 5;
+const PHASE_1 = 25_200_000n * UNIT;
+const ERAS_PER_PHASE = 730n;
+
+/** The dev chain spec with `ERA_BLOCKS`-block mining eras, written to a temporary file. */
+function shortEraSpec() {
+  const dir = mkdtempSync(join(tmpdir(), 'btt-mining-'));
+  const file = join(dir, 'dev-short-eras.json');
+  execFileSync(nodeBinary(), ['export-chain-spec', '--chain', 'dev', '--output', file], { stdio: 'ignore' });
+  // Edited as text: JSON.parse would round the spec's u128 amounts.
+  const text = readFileSync(file, 'utf8');
+  const patched = text.replace(/"eraLength": \d+/, `"eraLength": ${ERA_BLOCKS}`);
+  assert.notEqual(patched, text, 'the dev spec sets bttMining.eraLength');
+  writeFileSync(file, patched);
+  return { dir, file };
+}
+
+/** Era `era`'s budget in the first phase: cap(era + 1) − cap(era). */
+const budget = (era) => (PHASE_1 * (era + 1n)) / ERAS_PER_PHASE - (PHASE_1 * era) / ERAS_PER_PHASE;
+
+describe('btt-mining (dev chain, 5-block eras)', () => {
+  const spec = shortEraSpec();
+  after(() => rmSync(spec.dir, { recursive: true, force: true }));
+  const dev = useDevNode({
+    args: ['--chain', spec.file, '--alice', '--validator', '--force-authoring', '--node-key', '0'.repeat(63) + '1'],
+  });
+  let api;
+  let alice;
+  let bob;
+  let charlie;
+
+  before(() => {
+    api = dev.api;
+    alice = dev.keyring.addFromUri('//Alice');
+    bob = dev.keyring.addFromUri('//Bob');
+    charlie = dev.keyring.addFromUri('//Charlie');
+  });
+
+  const find = (events, section, method) =>
+    events.map(({ event }) => event).find((e) => e.section === section && e.method === method);
+
+  it('a provider goes from registration to a claimed reward', async () => {
+    assert.equal((await api.query.bttMining.eraLength()).toNumber(), ERA_BLOCKS);
+
+    // Without a 90-day stake, registration fails with its named error.
+    let result = await signAndWait(api, api.tx.bttMining.register(156, 'ISO 27001, 4x H100'), alice);
+    assert.equal(result.dispatchError, 'bttMining.InsufficientStake');
+    result = await signAndWait(api, api.tx.bttStaking.stake('Days90', 5_000n * UNIT), alice);
+    assert.equal(result.dispatchError, null);
+    result = await signAndWait(api, api.tx.bttMining.register(156, 'ISO 27001, 4x H100'), alice);
+    assert.equal(result.dispatchError, null);
+    assert.ok(find(result.events, 'bttMining', 'ProviderRegistered'));
+
+    // Governance (sudo on the dev chain) authorises Charlie as an oracle.
+    result = await signAndWait(api, api.tx.sudo.sudo(api.tx.bttMining.addOracle(charlie.address)), alice);
+    assert.ok(find(result.events, 'bttMining', 'OracleAdded'));
+
+    // Bob pays Alice for a job: 2% is burned on top and the supply falls by it.
+    const issuanceBefore = (await api.query.balances.totalIssuance()).toBigInt();
+    result = await signAndWait(api, api.tx.bttMining.payForJob(alice.address, 1_000n * UNIT), bob);
+    assert.equal(result.dispatchError, null);
+    const job = find(result.events, 'bttMining', 'JobPaid');
+    assert.equal(job.data.amount.toBigInt(), 1_000n * UNIT);
+    assert.equal(job.data.feeBurned.toBigInt(), 20n * UNIT);
+    assert.equal(job.data.priority.isTrue, false);
+    const era = job.data.era.toBigInt();
+    const issuanceAfter = (await (await api.at(result.blockHash)).query.balances.totalIssuance()).toBigInt();
+    const txFee = find(result.events, 'transactionPayment', 'TransactionFeePaid').data.actualFee.toBigInt();
+    // The compute-trade fee, and at most the whole transaction fee (20% of it is burned).
+    const burned = issuanceBefore - issuanceAfter;
+    assert.ok(burned >= 20n * UNIT && burned <= 20n * UNIT + txFee, `burned ${burned}`);
+
+    // Charlie reports Alice's service. She is the only provider with compute in the era,
+    // so whatever her factors, she earns the era's whole budget.
+    result = await signAndWait(api, api.tx.bttMining.report(alice.address, 990_000, 50, 800_000), charlie);
+    assert.equal(result.dispatchError, null);
+    const reported = find(result.events, 'bttMining', 'Reported');
+    assert.equal(reported.data.provider.toString(), alice.address);
+    assert.equal(reported.data.oracle.toString(), charlie.address);
+
+    // After the era, the whole budget is Alice's.
+    await waitFor(async () => (await api.query.bttMining.currentEra()).toBigInt() > era, {
+      timeoutMs: 90_000,
+      what: `era ${era} to end`,
+    });
+    const poolBefore = (await api.query.system.account((await api.query.bttVesting.poolAccounts(8)).unwrap()))
+      .data.free.toBigInt();
+    result = await signAndWait(api, api.tx.bttMining.claim(era), alice);
+    assert.equal(result.dispatchError, null);
+    const claimed = find(result.events, 'bttMining', 'RewardClaimed');
+    assert.equal(claimed.data.reward.toBigInt(), budget(era));
+    const pool = (await api.query.bttVesting.poolAccounts(8)).unwrap();
+    const poolAfter = (await api.query.system.account(pool)).data.free.toBigInt();
+    assert.equal(poolBefore - poolAfter, budget(era));
+
+    // Claiming twice fails with its named error.
+    result = await signAndWait(api, api.tx.bttMining.claim(era), alice);
+    assert.equal(result.dispatchError, 'bttMining.NothingToClaim');
+
+    // The mining row's release is visible in the release report.
+    const rows = await api.call.bttVestingApi.rows();
+    const mining = rows.find((r) => r.row.toNumber() === 8);
+    assert.ok(mining.released.toBigInt() >= budget(era));
+  });
+});
