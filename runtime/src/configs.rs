@@ -242,11 +242,16 @@ impl pallet_btt_staking::OnPoolSpend<AccountId, Balance> for PoolBooks {
 	}
 }
 
-/// Principal frozen by fixed-term stakes, left out of the circulating supply.
+/// Every staker's frozen principal, for btt-vesting's circulating supply. Iterates the
+/// stakers: it is read only by the `BttVestingApi` runtime API, off-chain.
 pub struct StakedSupply;
-impl Get<Balance> for StakedSupply {
-	fn get() -> Balance {
-		pallet_btt_staking::Pallet::<Runtime>::staked_supply()
+impl Get<alloc::vec::Vec<(AccountId, Balance)>> for StakedSupply {
+	fn get() -> alloc::vec::Vec<(AccountId, Balance)> {
+		pallet_btt_staking::Positions::<Runtime>::iter()
+			.map(|(who, positions)| {
+				(who, positions.iter().fold(0, |sum: Balance, p| sum.saturating_add(p.principal)))
+			})
+			.collect()
 	}
 }
 

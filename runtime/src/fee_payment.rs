@@ -19,6 +19,7 @@ use polkadot_sdk::{
 	sp_runtime::{
 		traits::{DispatchInfoOf, Dispatchable, PostDispatchInfoOf, TransactionExtension},
 		transaction_validity::{TransactionValidityError, ValidTransaction},
+		Permill,
 	},
 };
 use scale_info::TypeInfo;
@@ -31,9 +32,13 @@ type LiquidityInfo = <FeeCharger as OnChargeTransaction<Runtime>>::LiquidityInfo
 /// The fee `who` pays for a transaction whose full fee is `fee_with_tip`, tip included: the
 /// fee less `who`'s staking discount, plus the tip.
 pub fn discounted_fee(who: &AccountId, fee_with_tip: Balance, tip: Balance) -> Balance {
+	apply_discount(BttStaking::fee_discount(who), fee_with_tip, tip)
+}
+
+/// `fee_with_tip` less `discount` of its fee part; the tip is never reduced.
+fn apply_discount(discount: Permill, fee_with_tip: Balance, tip: Balance) -> Balance {
 	let fee = fee_with_tip.saturating_sub(tip);
-	let discount = BttStaking::fee_discount(who).mul_floor(fee);
-	fee_with_tip.saturating_sub(discount)
+	fee_with_tip.saturating_sub(discount.mul_floor(fee))
 }
 
 /// The account that signed `uxt`, if it is signed with an account id.
@@ -60,16 +65,18 @@ impl ChargeFee {
 
 /// Passed from `validate` to `prepare`.
 pub enum Val {
-	/// A signed transaction: who pays and how much, tip included.
-	Charge { who: AccountId, fee_with_tip: Balance },
+	/// A signed transaction: who pays, how much (tip included) and the signer's discount
+	/// when the transaction was validated.
+	Charge { who: AccountId, fee_with_tip: Balance, discount: Permill },
 	/// Not signed: nothing to pay.
 	NoCharge,
 }
 
 /// Passed from `prepare` to `post_dispatch`.
 pub enum Pre {
-	/// The fee was withdrawn.
-	Charge { who: AccountId, tip: Balance, liquidity_info: LiquidityInfo },
+	/// The fee was withdrawn. The discount is the one the signer had before dispatch, so a
+	/// call that changes the signer's stake does not change its own fee.
+	Charge { who: AccountId, tip: Balance, discount: Permill, liquidity_info: LiquidityInfo },
 	/// Nothing was withdrawn; the extension's weight is refunded.
 	NoCharge { refund: Weight },
 }
@@ -105,7 +112,8 @@ impl TransactionExtension<RuntimeCall> for ChargeFee {
 		let tip = self.0;
 		let full_fee =
 			pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len as u32, info, tip);
-		let fee_with_tip = discounted_fee(&who, full_fee, tip);
+		let discount = BttStaking::fee_discount(&who);
+		let fee_with_tip = apply_discount(discount, full_fee, tip);
 		<FeeCharger as OnChargeTransaction<Runtime>>::can_withdraw_fee(
 			&who,
 			call,
@@ -117,7 +125,7 @@ impl TransactionExtension<RuntimeCall> for ChargeFee {
 			ChargeTransactionPayment::<Runtime>::get_priority(info, len, tip, fee_with_tip);
 		Ok((
 			ValidTransaction { priority, ..Default::default() },
-			Val::Charge { who, fee_with_tip },
+			Val::Charge { who, fee_with_tip, discount },
 			origin,
 		))
 	}
@@ -131,7 +139,7 @@ impl TransactionExtension<RuntimeCall> for ChargeFee {
 		_: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		match val {
-			Val::Charge { who, fee_with_tip } => {
+			Val::Charge { who, fee_with_tip, discount } => {
 				let liquidity_info = <FeeCharger as OnChargeTransaction<Runtime>>::withdraw_fee(
 					&who,
 					call,
@@ -139,7 +147,7 @@ impl TransactionExtension<RuntimeCall> for ChargeFee {
 					fee_with_tip,
 					self.0,
 				)?;
-				Ok(Pre::Charge { who, tip: self.0, liquidity_info })
+				Ok(Pre::Charge { who, tip: self.0, discount, liquidity_info })
 			}
 			Val::NoCharge => Ok(Pre::NoCharge { refund: self.weight(call) }),
 		}
@@ -152,14 +160,16 @@ impl TransactionExtension<RuntimeCall> for ChargeFee {
 		len: usize,
 		_: &DispatchResult,
 	) -> Result<Weight, TransactionValidityError> {
-		let (who, tip, liquidity_info) = match pre {
-			Pre::Charge { who, tip, liquidity_info } => (who, tip, liquidity_info),
+		let (who, tip, discount, liquidity_info) = match pre {
+			Pre::Charge { who, tip, discount, liquidity_info } => {
+				(who, tip, discount, liquidity_info)
+			}
 			Pre::NoCharge { refund } => return Ok(refund),
 		};
 		let actual_full = pallet_transaction_payment::Pallet::<Runtime>::compute_actual_fee(
 			len as u32, info, post_info, tip,
 		);
-		let actual = discounted_fee(&who, actual_full, tip);
+		let actual = apply_discount(discount, actual_full, tip);
 		<FeeCharger as OnChargeTransaction<Runtime>>::correct_and_deposit_fee(
 			&who,
 			info,

@@ -70,28 +70,36 @@ describe('btt-mining (dev chain, 5-block eras)', () => {
     result = await signAndWait(api, api.tx.sudo.sudo(api.tx.bttMining.addOracle(charlie.address)), alice);
     assert.ok(find(result.events, 'bttMining', 'OracleAdded'));
 
-    // Bob pays Alice for a job: 2% is burned on top and the supply falls by it.
-    const issuanceBefore = (await api.query.balances.totalIssuance()).toBigInt();
-    result = await signAndWait(api, api.tx.bttMining.payForJob(alice.address, 1_000n * UNIT), bob);
-    assert.equal(result.dispatchError, null);
-    const job = find(result.events, 'bttMining', 'JobPaid');
+    // Bob pays Alice for a job (2% burned on top) and Charlie reports on her, sent together
+    // so that both land in one era; an era boundary between them (eras are 5 blocks) means
+    // one more try. Alice is the only provider with a score in the era: she earns its whole
+    // budget, whatever her factors.
+    let job;
+    let jobResult;
+    let issuanceBefore;
+    for (let attempt = 1; ; attempt += 1) {
+      issuanceBefore = (await api.query.balances.totalIssuance()).toBigInt();
+      const [paid, reportedResult] = await Promise.all([
+        signAndWait(api, api.tx.bttMining.payForJob(alice.address, 1_000n * UNIT), bob),
+        signAndWait(api, api.tx.bttMining.report(alice.address, 990_000, 50, 800_000), charlie),
+      ]);
+      assert.equal(paid.dispatchError, null);
+      assert.equal(reportedResult.dispatchError, null);
+      job = find(paid.events, 'bttMining', 'JobPaid');
+      const reported = find(reportedResult.events, 'bttMining', 'Reported');
+      assert.equal(reported.data.provider.toString(), alice.address);
+      assert.equal(reported.data.oracle.toString(), charlie.address);
+      jobResult = paid;
+      if (reported.data.era.eq(job.data.era)) break;
+      assert.ok(attempt < 3, 'the job and the report fell into different eras three times');
+    }
     assert.equal(job.data.amount.toBigInt(), 1_000n * UNIT);
     assert.equal(job.data.feeBurned.toBigInt(), 20n * UNIT);
     assert.equal(job.data.priority.isTrue, false);
     const era = job.data.era.toBigInt();
-    const issuanceAfter = (await (await api.at(result.blockHash)).query.balances.totalIssuance()).toBigInt();
-    const txFee = find(result.events, 'transactionPayment', 'TransactionFeePaid').data.actualFee.toBigInt();
-    // The compute-trade fee, and at most the whole transaction fee (20% of it is burned).
-    const burned = issuanceBefore - issuanceAfter;
-    assert.ok(burned >= 20n * UNIT && burned <= 20n * UNIT + txFee, `burned ${burned}`);
-
-    // Charlie reports Alice's service. She is the only provider with compute in the era,
-    // so whatever her factors, she earns the era's whole budget.
-    result = await signAndWait(api, api.tx.bttMining.report(alice.address, 990_000, 50, 800_000), charlie);
-    assert.equal(result.dispatchError, null);
-    const reported = find(result.events, 'bttMining', 'Reported');
-    assert.equal(reported.data.provider.toString(), alice.address);
-    assert.equal(reported.data.oracle.toString(), charlie.address);
+    const issuanceAfter = (await (await api.at(jobResult.blockHash)).query.balances.totalIssuance()).toBigInt();
+    // At least the compute-trade fee left the supply (plus burned shares of the fees).
+    assert.ok(issuanceBefore - issuanceAfter >= 20n * UNIT, `burned ${issuanceBefore - issuanceAfter}`);
 
     // After the era, the whole budget is Alice's.
     await waitFor(async () => (await api.query.bttMining.currentEra()).toBigInt() > era, {

@@ -122,16 +122,23 @@ mod benchmarks {
 	/// The era's first claim, which reads each of the era's `r` regions.
 	#[benchmark]
 	fn claim(r: Linear<1, { T::MaxRegionsPerEra::get() }>) {
-		setup::<T>();
+		let oracle = setup::<T>();
 		let (consumer, amount) = consumer::<T>();
 		let mut providers = alloc::vec::Vec::new();
 		for index in 0..r {
-			let region = u16::try_from(index).unwrap_or(u16::MAX);
+			let region = u16::try_from(index.saturating_add(1)).unwrap_or(u16::MAX);
 			let who = provider::<T>(index, region);
 			let _ = Pallet::<T>::pay_for_job(
 				RawOrigin::Signed(consumer.clone()).into(),
 				T::Lookup::unlookup(who.clone()),
 				amount,
+			);
+			let _ = Pallet::<T>::report(
+				RawOrigin::Signed(oracle.clone()).into(),
+				T::Lookup::unlookup(who.clone()),
+				Permill::from_percent(99),
+				50,
+				Permill::from_percent(90),
 			);
 			providers.push(who);
 		}

@@ -3,10 +3,10 @@
 //!
 //! - **QoS factor** = `qos_min + (qos_max − qos_min) × uptime × latency_score`, where
 //!   `latency_score` is 1 at or below `latency_target_ms` and `target / latency` above it.
-//!   A provider no oracle reported on in the era has the neutral factor 1.
+//!   A provider no oracle reported on in the era has factor 0: it scores nothing.
 //! - **Energy factor** = `energy_min + (energy_max − energy_min) × efficiency`, where the
 //!   oracle's `efficiency` is 0% for the least efficient capacity and 100% for the most
-//!   (for instance the share of renewable energy). Unreported: 1.
+//!   (for instance the share of renewable energy). Unreported: 0.
 //! - **Geography factor** depends on the share of the era's compute that the provider's
 //!   region delivered: `geo_max` up to `scarce_share`, `geo_min` from `saturated_share`,
 //!   linear in between. Regions with little capacity earn more per unit of compute.

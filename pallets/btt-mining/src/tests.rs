@@ -53,6 +53,11 @@ fn keep_staked(who: AccountId) {
 	assert_ok!(BttStaking::stake(signed(who), Tier::Days90, 5_000 * UNIT));
 }
 
+/// An oracle's report on `who` for the current era: full uptime at 50 ms, full efficiency.
+fn report(who: AccountId) {
+	assert_ok!(BttMining::report(signed(ORACLE), who, Permill::one(), 50, Permill::one()));
+}
+
 /// A registered provider in `region`.
 fn provider(who: AccountId, region: u16) {
 	keep_staked(who);
@@ -72,6 +77,7 @@ mod emission {
 			for era in 0..(5 * ERAS_PER_PHASE) {
 				keep_staked(ALICE);
 				assert_ok!(BttMining::pay_for_job(signed(BOB), ALICE, 100 * UNIT));
+				report(ALICE);
 				next_era();
 				let before = Balances::balance(&ALICE);
 				assert_ok!(BttMining::claim(signed(ALICE), era));
@@ -102,6 +108,7 @@ mod emission {
 				for (who, work) in [(ALICE, 100), (CHARLIE, 37), (DAVE, 71)] {
 					keep_staked(who);
 					assert_ok!(BttMining::pay_for_job(signed(BOB), who, work * UNIT + 3));
+					report(who);
 				}
 				next_era();
 				for who in [ALICE, CHARLIE, DAVE] {
@@ -278,17 +285,39 @@ mod jobs {
 				BttMining::pay_for_job(signed(ORACLE), ALICE, 10_000 * UNIT),
 				pallet_btt_burn::Error::<Test>::InsufficientBalance
 			);
-			// Regions are bounded per era: a fourth region's job waits for the next era.
+			check();
+		});
+	}
+
+	#[test]
+	fn regions_beyond_the_bound_count_as_other_and_payments_never_fail() {
+		new_test_ext().execute_with(|| {
+			// Three region slots per era: two for regions, the last kept for "other".
+			provider(ALICE, 156);
 			provider(BOB, 840);
 			provider(CHARLIE, 276);
 			provider(DAVE, 392);
-			for who in [ALICE, BOB, CHARLIE] {
+			for who in [ALICE, BOB, CHARLIE, DAVE] {
 				assert_ok!(BttMining::pay_for_job(signed(ORACLE), who, UNIT));
 			}
-			assert_noop!(
-				BttMining::pay_for_job(signed(ORACLE), DAVE, UNIT),
-				Error::<Test>::TooManyRegions
+			let region = |who| Contributions::<Test>::get(0, who).unwrap().region;
+			assert_eq!(
+				[region(ALICE), region(BOB), region(CHARLIE), region(DAVE)],
+				[156, 840, crate::OTHER_REGION, crate::OTHER_REGION]
 			);
+			assert_eq!(EraTotals::<Test>::get(0).regions, MAX_REGIONS);
+			assert_eq!(
+				crate::RegionTotals::<Test>::get(0, crate::OTHER_REGION).unwrap().compute,
+				2 * UNIT
+			);
+			check();
+		});
+	}
+
+	#[test]
+	fn a_provider_whose_stake_matured_is_not_paid_for_jobs() {
+		new_test_ext().execute_with(|| {
+			provider(ALICE, 156);
 			// A provider whose stake matured cannot be paid for jobs until it stakes again.
 			System::set_block_number(1 + 90 * ERA);
 			assert_noop!(
@@ -388,6 +417,8 @@ mod reports_and_scores {
 		new_test_ext().execute_with(|| {
 			provider(ALICE, 156);
 			assert_ok!(BttMining::pay_for_job(signed(BOB), ALICE, 100 * UNIT));
+			// Unreported: no score yet.
+			assert_eq!(Contributions::<Test>::get(0, ALICE).unwrap().weighted, 0);
 			assert_ok!(BttMining::report(
 				signed(ORACLE),
 				ALICE,
@@ -418,15 +449,21 @@ mod claims {
 	fn claims_need_a_finished_era_inside_the_window_and_something_to_claim() {
 		new_test_ext().execute_with(|| {
 			provider(ALICE, 156);
+			provider(CHARLIE, 840);
 			assert_ok!(BttMining::pay_for_job(signed(BOB), ALICE, 100 * UNIT));
+			assert_ok!(BttMining::pay_for_job(signed(BOB), CHARLIE, 100 * UNIT));
+			report(ALICE);
 			assert_noop!(BttMining::claim(signed(ALICE), 0), Error::<Test>::EraNotFinished);
 			next_era();
 			assert_noop!(BttMining::claim(signed(BOB), 0), Error::<Test>::NothingToClaim);
+			// Paid jobs without an oracle's report score nothing.
+			assert_noop!(BttMining::claim(signed(CHARLIE), 0), Error::<Test>::NothingToClaim);
 			assert_ok!(BttMining::claim(signed(ALICE), 0));
 			assert_noop!(BttMining::claim(signed(ALICE), 0), Error::<Test>::NothingToClaim);
 			// Era 1's reward expires after the window: it stays in the pool.
 			keep_staked(ALICE);
 			assert_ok!(BttMining::pay_for_job(signed(BOB), ALICE, 100 * UNIT));
+			report(ALICE);
 			for _ in 0..=CLAIM_WINDOW {
 				next_era();
 			}

@@ -17,8 +17,9 @@
 //! accumulator: when income reaches the pot, `income × PRECISION / total_staked` is added
 //! to the accumulator, and a position is owed `principal × (accumulator − its debt) /
 //! PRECISION`. Every call settles the accumulator first, so each costs the same whatever
-//! the number of stakers. Rounding leaves less than a planck per position and settlement
-//! in the pot, where it is shared again at the next settlement; nothing is paid twice.
+//! the number of stakers. Each share is rounded down; the unshared remainder of a settlement
+//! stays in the pot and is shared at the next one, so stakers together are never paid more
+//! than came in (a few plancks of rounding may be shared a second time, never created).
 //!
 //! **Benefits.** An account's tier is the highest tier of its positions that have not
 //! matured; benefits are cumulative (see [`Tier`]). Other pallets and the runtime read
@@ -302,10 +303,9 @@ pub mod pallet {
 			);
 			let staked = Self::frozen_principal(&who);
 			let new_freeze = staked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			ensure!(
-				T::Currency::total_balance(&who) >= new_freeze,
-				Error::<T>::InsufficientBalance
-			);
+			// Free balance only: funds on hold (which may leave the account) do not back a
+			// stake. Other freezes may overlap the stake (see the README).
+			ensure!(T::Currency::balance(&who) >= new_freeze, Error::<T>::InsufficientBalance);
 			let reward = term.reward(amount).ok_or(Error::<T>::Overflow)?;
 			let pool = T::RewardPool::get();
 			// Spendable by programmes: neither held for other stakes nor needed to keep the
@@ -455,12 +455,6 @@ pub mod pallet {
 			T::Currency::balance_frozen(&FreezeReason::Staking.into(), who)
 		}
 
-		/// Principal frozen by stakes: it does not circulate. (Reserved rewards are still
-		/// in the community pool, which does not circulate either.)
-		pub fn staked_supply() -> BalanceOf<T> {
-			TotalStaked::<T>::get()
-		}
-
 		fn term_is_valid(term: &Term<BalanceOf<T>>) -> bool {
 			term.days > 0 && !term.minimum.is_zero()
 		}
@@ -478,9 +472,11 @@ pub mod pallet {
 			let income: u128 = T::Currency::balance(&T::FeeSharePot::get())
 				.saturating_sub(accounted)
 				.saturated_into();
+			// Cannot overflow while stakes are at least a planck and income is below 3.4 × 10^20
+			// BTT; saturate rather than withhold income if it ever did.
 			let per_stake =
 				multiply_by_rational_with_rounding(income, PRECISION, total_staked, Rounding::Down)
-					.unwrap_or(0);
+					.unwrap_or(u128::MAX);
 			if per_stake == 0 {
 				return accumulator;
 			}

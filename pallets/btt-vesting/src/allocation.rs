@@ -132,6 +132,10 @@ pub enum TableError {
 	/// A pool row (mining, community, ecosystem, reserve) is placed in more than one
 	/// account: a pool is one account, spent by its own authority.
 	PoolRowSplit(u8),
+	/// Row 0 is reserved: vesting grants paid out of the pools carry it.
+	ReservedRowId,
+	/// Two pool rows are placed in the same account: their books would merge.
+	SharedPoolAccount(u8),
 	/// The rows add up to a different amount than the total supply (only possible when the
 	/// supply is not a multiple of 10,000 plancks, so that shares round down).
 	TotalAmount {
@@ -160,6 +164,10 @@ impl fmt::Display for TableError {
 			),
 			Self::ZeroPortion(id) => write!(f, "row {id} has a portion of zero tokens"),
 			Self::PoolRowSplit(id) => write!(f, "pool row {id} must be placed in one account"),
+			Self::ReservedRowId => write!(f, "row id 0 is reserved for vesting grants"),
+			Self::SharedPoolAccount(id) => {
+				write!(f, "pool row {id} shares its account with another pool row")
+			}
 			Self::TotalAmount { expected, found } => {
 				write!(f, "the rows add up to {found} plancks, not the total supply {expected}")
 			}
@@ -184,7 +192,7 @@ pub fn share_of<Balance: AtLeast32BitUnsigned + Copy>(
 }
 
 /// Checks that `rows` place exactly `total_supply`: see the module documentation.
-pub fn validate_table<AccountId, Balance: AtLeast32BitUnsigned + Copy>(
+pub fn validate_table<AccountId: PartialEq, Balance: AtLeast32BitUnsigned + Copy>(
 	rows: &[AllocationRow<AccountId, Balance>],
 	total_supply: Balance,
 ) -> Result<(), TableError> {
@@ -195,7 +203,11 @@ pub fn validate_table<AccountId, Balance: AtLeast32BitUnsigned + Copy>(
 	let mut bps_sum: u32 = 0;
 	let mut total_found = Balance::zero();
 	let mut seen: Vec<u8> = Vec::with_capacity(rows.len());
+	let mut pool_accounts: Vec<&AccountId> = Vec::new();
 	for row in rows {
+		if row.id == 0 {
+			return Err(TableError::ReservedRowId);
+		}
 		if seen.contains(&row.id) {
 			return Err(TableError::DuplicateRow(row.id));
 		}
@@ -206,8 +218,16 @@ pub fn validate_table<AccountId, Balance: AtLeast32BitUnsigned + Copy>(
 		if row.portions.is_empty() {
 			return Err(TableError::RowWithoutPortions(row.id));
 		}
-		if row.release.is_pool() && row.portions.len() != 1 {
-			return Err(TableError::PoolRowSplit(row.id));
+		if row.release.is_pool() {
+			if row.portions.len() != 1 {
+				return Err(TableError::PoolRowSplit(row.id));
+			}
+			if let Some(portion) = row.portions.first() {
+				if pool_accounts.contains(&&portion.account) {
+					return Err(TableError::SharedPoolAccount(row.id));
+				}
+				pool_accounts.push(&portion.account);
+			}
 		}
 		bps_sum = bps_sum.saturating_add(u32::from(row.bps));
 		let expected = share_of(total_supply, row.bps)?;

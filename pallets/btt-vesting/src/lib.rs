@@ -200,8 +200,9 @@ pub mod pallet {
 		/// The mining pool's emission schedule, for the projected release of the mining row.
 		type MiningEmission: EmissionSchedule<BlockNumberFor<Self>, BalanceOf<Self>>;
 
-		/// Principal frozen by fixed-term stakes: not part of the circulating supply.
-		type StakedSupply: Get<BalanceOf<Self>>;
+		/// Every staker and the principal its stakes freeze: not part of the circulating
+		/// supply (read off-chain only, by the runtime API).
+		type StakedSupply: Get<Vec<(Self::AccountId, BalanceOf<Self>)>>;
 	}
 
 	/// The genesis allocation table, one entry per row, keyed by the row's number.
@@ -893,7 +894,14 @@ pub mod pallet {
 			let undistributed_pools = custodies.iter().fold(pools, |sum, custody| {
 				sum.saturating_add(T::Currency::total_balance(custody))
 			});
-			let staked = T::StakedSupply::get();
+			// Freezes overlap: tokens frozen by both vesting and a stake are counted once, in
+			// `vesting_locked`; `staked` is what stakes freeze beyond vesting.
+			let staked = T::StakedSupply::get().into_iter().fold(
+				Zero::zero(),
+				|sum: BalanceOf<T>, (who, principal)| {
+					sum.saturating_add(principal.saturating_sub(Self::frozen(&who)))
+				},
+			);
 			SupplyBreakdown {
 				total_issuance,
 				vesting_locked,

@@ -68,7 +68,7 @@ parameter_types! {
 	/// Twelve months of the test chain.
 	pub const BlocksPerYear: u64 = 12 * MONTH;
 	/// Stakes the tests pretend to exist, for the circulating supply.
-	pub static StakedSupply: Balance = 0;
+	pub static StakedSupply: Vec<(AccountId, Balance)> = Vec::new();
 }
 
 /// The test chain's mining row (200,000 units) is emitted linearly over two years.

@@ -10,8 +10,9 @@
 //! - `undistributed_pools` is the balance of the accounts that hold a pool row (mining,
 //!   community incentives, ecosystem fund, strategic reserve) or the foundation's tranches
 //!   until they are paid;
-//! - `staked` is the principal that fixed-term stakes freeze (the runtime supplies it
-//!   through `Config::StakedSupply`).
+//! - `staked` is the principal that fixed-term stakes freeze beyond what vesting freezes in
+//!   the same account (freezes overlap, so a token frozen by both is counted once; the
+//!   runtime lists the stakes through `Config::StakedSupply`).
 //!
 //! Liquidity (row 11), released vesting, paid tranches, pool spends and fee income (the
 //! development fund, the stakers' pot) circulate.
@@ -54,7 +55,7 @@ pub struct SupplyBreakdown<Balance> {
 	pub vesting_locked: Balance,
 	/// Held by the pool accounts of the table (and the foundation's tranche custody).
 	pub undistributed_pools: Balance,
-	/// Frozen by fixed-term stakes.
+	/// Frozen by fixed-term stakes beyond what vesting freezes.
 	pub staked: Balance,
 	/// `total_issuance − vesting_locked − undistributed_pools − staked`.
 	pub circulating: Balance,

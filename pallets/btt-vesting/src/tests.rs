@@ -716,10 +716,12 @@ mod report {
 			// Liquidity, the claim, the tranches and the ecosystem release.
 			assert_eq!(supply.circulating, (100_000 + 150_000 + 12_500 + 1_000) * UNIT);
 
-			StakedSupply::set(5_000 * UNIT);
+			// Account 3 stakes 5,000 of its liquid tokens; account 1 stakes 200,000 of which
+			// 150,000 are frozen by vesting anyway: 55,000 leave circulation.
+			StakedSupply::set(vec![(3, 5_000 * UNIT), (1, 200_000 * UNIT)]);
 			let staked = BttVesting::supply();
-			assert_eq!(staked.staked, 5_000 * UNIT);
-			assert_eq!(staked.circulating, supply.circulating - 5_000 * UNIT);
+			assert_eq!(staked.staked, 55_000 * UNIT);
+			assert_eq!(staked.circulating, supply.circulating - 55_000 * UNIT);
 			BttVesting::do_try_state().unwrap();
 		});
 	}
@@ -781,6 +783,16 @@ mod report {
 			BttVesting::note_burn_from(&1, UNIT);
 			assert_eq!(PoolReleased::<Test>::get(1), 0);
 		});
+	}
+
+	#[test]
+	fn row_0_is_reserved_and_pools_do_not_share_accounts() {
+		let mut table = full_table();
+		table[2].id = 0;
+		assert_eq!(validate_table(&table, SUPPLY), Err(TableError::ReservedRowId));
+		let mut table = full_table();
+		table[6].portions[0].account = ECOSYSTEM_FUND;
+		assert_eq!(validate_table(&table, SUPPLY), Err(TableError::SharedPoolAccount(7)));
 	}
 
 	#[test]

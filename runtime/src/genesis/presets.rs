@@ -134,12 +134,15 @@ fn development() -> Value {
 	)
 }
 
-/// `--chain local`: two authorities (Alice and Bob); Alice is the sudo key.
+/// `--chain local`: four authorities (Alice, Bob, Charlie, Dave: the validators of
+/// `scripts/local-testnet.sh`); Alice is the sudo key.
 fn local_testnet() -> Value {
 	genesis(
 		vec![
 			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		&dev_beneficiaries(),
