@@ -71,8 +71,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn burn() -> Weight {
 		// Proof size, measured: `144`
 		// Proof size, estimated: `3593`
-		// Fastest run: 49_042_000 picoseconds.
-		Weight::from_parts(55_213_000, 3593)
+		// Fastest run: 47_709_000 picoseconds.
+		Weight::from_parts(53_570_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn pay() -> Weight {
 		// Proof size, measured: `196`
 		// Proof size, estimated: `6196`
-		// Fastest run: 112_350_000 picoseconds.
-		Weight::from_parts(125_615_000, 6196)
+		// Fastest run: 109_224_000 picoseconds.
+		Weight::from_parts(117_580_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_category_rate() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 12_102_000 picoseconds.
-		Weight::from_parts(14_146_000, 0)
+		// Fastest run: 11_732_000 picoseconds.
+		Weight::from_parts(13_265_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `BttBurn::MilestoneBurns` (r:1 w:1)
@@ -116,8 +116,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn execute_milestone_burn() -> Weight {
 		// Proof size, measured: `808`
 		// Proof size, estimated: `13570`
-		// Fastest run: 92_383_000 picoseconds.
-		Weight::from_parts(101_881_000, 13570)
+		// Fastest run: 93_395_000 picoseconds.
+		Weight::from_parts(135_845_000, 13570)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -126,8 +126,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_milestone_source() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 9_588_000 picoseconds.
-		Weight::from_parts(11_131_000, 0)
+		// Fastest run: 9_748_000 picoseconds.
+		Weight::from_parts(11_661_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `BttBurn::FeeSplitConfig` (r:0 w:1)
@@ -135,8 +135,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_fee_split() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 9_718_000 picoseconds.
-		Weight::from_parts(11_561_000, 0)
+		// Fastest run: 9_588_000 picoseconds.
+		Weight::from_parts(12_353_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -144,30 +144,30 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn burn() -> Weight {
-		Weight::from_parts(55_213_000, 3593)
+		Weight::from_parts(53_570_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn pay() -> Weight {
-		Weight::from_parts(125_615_000, 6196)
+		Weight::from_parts(117_580_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_category_rate() -> Weight {
-		Weight::from_parts(14_146_000, 0)
+		Weight::from_parts(13_265_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn execute_milestone_burn() -> Weight {
-		Weight::from_parts(101_881_000, 13570)
+		Weight::from_parts(135_845_000, 13570)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_milestone_source() -> Weight {
-		Weight::from_parts(11_131_000, 0)
+		Weight::from_parts(11_661_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_fee_split() -> Weight {
-		Weight::from_parts(11_561_000, 0)
+		Weight::from_parts(12_353_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

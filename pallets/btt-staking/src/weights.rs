@@ -83,8 +83,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn stake() -> Weight {
 		// Proof size, measured: `2125`
 		// Proof size, estimated: `6196`
-		// Fastest run: 163_817_000 picoseconds.
-		Weight::from_parts(183_574_000, 6196)
+		// Fastest run: 160_751_000 picoseconds.
+		Weight::from_parts(171_832_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -115,8 +115,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn close() -> Weight {
 		// Proof size, measured: `2263`
 		// Proof size, estimated: `6196`
-		// Fastest run: 309_299_000 picoseconds.
-		Weight::from_parts(542_716_000, 6196)
+		// Fastest run: 296_385_000 picoseconds.
+		Weight::from_parts(345_847_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -133,8 +133,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_fee_share() -> Weight {
 		// Proof size, measured: `1504`
 		// Proof size, estimated: `4618`
-		// Fastest run: 115_917_000 picoseconds.
-		Weight::from_parts(137_467_000, 4618)
+		// Fastest run: 108_854_000 picoseconds.
+		Weight::from_parts(123_001_000, 4618)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -143,8 +143,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_term() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 12_113_000 picoseconds.
-		Weight::from_parts(24_256_000, 0)
+		// Fastest run: 11_772_000 picoseconds.
+		Weight::from_parts(14_027_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -152,22 +152,22 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn stake() -> Weight {
-		Weight::from_parts(183_574_000, 6196)
+		Weight::from_parts(171_832_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(542_716_000, 6196)
+		Weight::from_parts(345_847_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn claim_fee_share() -> Weight {
-		Weight::from_parts(137_467_000, 4618)
+		Weight::from_parts(123_001_000, 4618)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_term() -> Weight {
-		Weight::from_parts(24_256_000, 0)
+		Weight::from_parts(14_027_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

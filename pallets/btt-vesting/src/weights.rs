@@ -78,10 +78,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim(s: u32, ) -> Weight {
 		// Proof size, measured: `890 + s * (41 ±0)`
 		// Proof size, estimated: `4764`
-		// Fastest run: 55_514_000 picoseconds.
-		Weight::from_parts(60_931_978, 4764)
-			// Standard error: 10_014
-			.saturating_add(Weight::from_parts(113_173, 0).saturating_mul(s.into()))
+		// Fastest run: 57_397_000 picoseconds.
+		Weight::from_parts(62_902_332, 4764)
+			// Standard error: 30_088
+			.saturating_add(Weight::from_parts(924_551, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -90,8 +90,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn approve_milestones() -> Weight {
 		// Proof size, measured: `339`
 		// Proof size, estimated: `3537`
-		// Fastest run: 19_156_000 picoseconds.
-		Weight::from_parts(21_570_000, 3537)
+		// Fastest run: 19_557_000 picoseconds.
+		Weight::from_parts(22_291_000, 3537)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -104,8 +104,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_tranches() -> Weight {
 		// Proof size, measured: `587`
 		// Proof size, estimated: `6196`
-		// Fastest run: 95_749_000 picoseconds.
-		Weight::from_parts(105_437_000, 6196)
+		// Fastest run: 97_171_000 picoseconds.
+		Weight::from_parts(105_778_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -122,8 +122,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn release_ecosystem() -> Weight {
 		// Proof size, measured: `805`
 		// Proof size, estimated: `6196`
-		// Fastest run: 115_386_000 picoseconds.
-		Weight::from_parts(129_633_000, 6196)
+		// Fastest run: 116_919_000 picoseconds.
+		Weight::from_parts(127_328_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -134,8 +134,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_programme() -> Weight {
 		// Proof size, measured: `294`
 		// Proof size, estimated: `3549`
-		// Fastest run: 24_977_000 picoseconds.
-		Weight::from_parts(27_972_000, 3549)
+		// Fastest run: 24_737_000 picoseconds.
+		Weight::from_parts(28_203_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -146,8 +146,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_programme() -> Weight {
 		// Proof size, measured: `301`
 		// Proof size, estimated: `3549`
-		// Fastest run: 25_157_000 picoseconds.
-		Weight::from_parts(28_494_000, 3549)
+		// Fastest run: 24_837_000 picoseconds.
+		Weight::from_parts(27_942_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -166,8 +166,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn programme_spend() -> Weight {
 		// Proof size, measured: `944`
 		// Proof size, estimated: `6196`
-		// Fastest run: 131_366_000 picoseconds.
-		Weight::from_parts(144_872_000, 6196)
+		// Fastest run: 131_036_000 picoseconds.
+		Weight::from_parts(148_458_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -180,8 +180,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn release_reserve() -> Weight {
 		// Proof size, measured: `455`
 		// Proof size, estimated: `6196`
-		// Fastest run: 86_822_000 picoseconds.
-		Weight::from_parts(96_922_000, 6196)
+		// Fastest run: 86_472_000 picoseconds.
+		Weight::from_parts(104_425_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -190,43 +190,43 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn claim(s: u32, ) -> Weight {
-		Weight::from_parts(60_931_978, 4764)
-			.saturating_add(Weight::from_parts(113_173, 0).saturating_mul(s.into()))
+		Weight::from_parts(62_902_332, 4764)
+			.saturating_add(Weight::from_parts(924_551, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_milestones() -> Weight {
-		Weight::from_parts(21_570_000, 3537)
+		Weight::from_parts(22_291_000, 3537)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn claim_tranches() -> Weight {
-		Weight::from_parts(105_437_000, 6196)
+		Weight::from_parts(105_778_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn release_ecosystem() -> Weight {
-		Weight::from_parts(129_633_000, 6196)
+		Weight::from_parts(127_328_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_programme() -> Weight {
-		Weight::from_parts(27_972_000, 3549)
+		Weight::from_parts(28_203_000, 3549)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_programme() -> Weight {
-		Weight::from_parts(28_494_000, 3549)
+		Weight::from_parts(27_942_000, 3549)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn programme_spend() -> Weight {
-		Weight::from_parts(144_872_000, 6196)
+		Weight::from_parts(148_458_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn release_reserve() -> Weight {
-		Weight::from_parts(96_922_000, 6196)
+		Weight::from_parts(104_425_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
