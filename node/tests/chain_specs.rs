@@ -76,3 +76,49 @@ fn chain_properties_are_btt_with_18_decimals() {
 		assert_eq!(spec["properties"]["ss58Format"], 42, "{chain}");
 	}
 }
+
+/// A chain spec whose allocation table is one planck off: the node refuses to start it and
+/// names the row at fault.
+#[test]
+fn the_node_refuses_a_spec_whose_table_does_not_add_up() {
+	let committed = std::fs::read_to_string(chain_specs_dir().join("local-testnet.json"))
+		.expect("the local spec is committed");
+	// BitWave's 21M BTT, one planck more.
+	let bitwave = "21000000000000000000000000";
+	assert!(committed.contains(bitwave), "the spec holds row 1's amount in plancks");
+	let broken = committed.replacen(bitwave, "21000000000000000000000001", 1);
+	let dir = std::env::temp_dir().join(format!("btt-bad-spec-{}", std::process::id()));
+	std::fs::create_dir_all(&dir).unwrap();
+	let spec = dir.join("bad.json");
+	std::fs::write(&spec, broken).unwrap();
+
+	let mut node = Command::new(env!("CARGO_BIN_EXE_btt-node"))
+		.args(["--chain", spec.to_str().unwrap(), "--base-path", dir.to_str().unwrap()])
+		.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--rpc-port", "0"])
+		.args(["--listen-addr", "/ip4/127.0.0.1/tcp/0"])
+		.stdout(std::process::Stdio::null())
+		.stderr(std::process::Stdio::piped())
+		.spawn()
+		.expect("btt-node runs");
+	// Bounded wait: the genesis check fails within seconds.
+	let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+	let status = loop {
+		if let Some(status) = node.try_wait().expect("waiting for btt-node") {
+			break status;
+		}
+		if std::time::Instant::now() > deadline {
+			let _ = node.kill();
+			let _ = node.wait();
+			let _ = std::fs::remove_dir_all(&dir);
+			panic!("btt-node started a chain whose allocation table does not add up");
+		}
+		std::thread::sleep(std::time::Duration::from_millis(200));
+	};
+	let mut stderr = String::new();
+	use std::io::Read;
+	let _ = node.stderr.take().expect("piped").read_to_string(&mut stderr);
+	let _ = std::fs::remove_dir_all(&dir);
+	assert!(!status.success(), "btt-node must exit with an error");
+	assert!(stderr.contains("invalid BTT allocation table"), "the error names the table: {stderr}");
+	assert!(stderr.contains("row 1"), "the error names the row: {stderr}");
+}

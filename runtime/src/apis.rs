@@ -174,7 +174,12 @@ impl_runtime_apis! {
 			uxt: <Block as BlockT>::Extrinsic,
 			len: u32,
 		) -> pallet_transaction_payment::FeeDetails<Balance> {
-			TransactionPayment::query_fee_details(uxt, len)
+			let signer = crate::fee_payment::signer(&uxt);
+			let details = TransactionPayment::query_fee_details(uxt, len);
+			match signer {
+				Some(who) => crate::fee_payment::discounted_details(&who, details),
+				None => details,
+			}
 		}
 		fn query_weight_to_fee(weight: Weight) -> Balance {
 			TransactionPayment::weight_to_fee(weight)

@@ -35,6 +35,25 @@ pub fn discounted_fee(who: &AccountId, fee_with_tip: Balance, tip: Balance) -> B
 	apply_discount(BttStaking::fee_discount(who), fee_with_tip, tip)
 }
 
+/// `details` of a transaction signed by `who`, less `who`'s staking discount: the parts add
+/// up to what `discounted_fee` charges (the discount comes off the weight fee first, then
+/// the length fee, then the base fee).
+pub fn discounted_details(
+	who: &AccountId,
+	mut details: pallet_transaction_payment::FeeDetails<Balance>,
+) -> pallet_transaction_payment::FeeDetails<Balance> {
+	if let Some(fee) = details.inclusion_fee.as_mut() {
+		let full = fee.base_fee.saturating_add(fee.len_fee).saturating_add(fee.adjusted_weight_fee);
+		let mut discount = full.saturating_sub(discounted_fee(who, full, 0));
+		for part in [&mut fee.adjusted_weight_fee, &mut fee.len_fee, &mut fee.base_fee] {
+			let taken = discount.min(*part);
+			*part = part.saturating_sub(taken);
+			discount = discount.saturating_sub(taken);
+		}
+	}
+	details
+}
+
 /// `fee_with_tip` less `discount` of its fee part; the tip is never reduced.
 fn apply_discount(discount: Permill, fee_with_tip: Balance, tip: Balance) -> Balance {
 	let fee = fee_with_tip.saturating_sub(tip);

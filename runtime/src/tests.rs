@@ -383,10 +383,18 @@ mod fees {
 			System::reset_events();
 			let bob = Sr25519Keyring::Bob.to_account_id();
 			let bob_before = Balances::balance(&bob);
-			Executive::apply_extrinsic(signed(transfer(&eve), Sr25519Keyring::Bob, 1))
-				.expect("valid")
-				.expect("Bob's transfer");
+			let bob_transfer = signed(transfer(&eve), Sr25519Keyring::Bob, 1);
+			// What wallets are told beforehand: the fee details add up to the discounted fee.
+			let details = crate::fee_payment::discounted_details(
+				&bob,
+				crate::TransactionPayment::query_fee_details(
+					bob_transfer.clone(),
+					bob_transfer.encoded_size() as u32,
+				),
+			);
+			Executive::apply_extrinsic(bob_transfer).expect("valid").expect("Bob's transfer");
 			let staker_fee = fee_paid();
+			assert_eq!(details.final_fee(), staker_fee);
 			check();
 
 			assert_eq!(staker_fee, full_fee - full_fee / 5);
