@@ -531,7 +531,7 @@ pub mod pallet {
 			let info = Providers::<T>::get(&provider).ok_or(Error::<T>::NotAProvider)?;
 			Self::ensure_staked(&provider)?;
 			let era = CurrentEra::<T>::get();
-			Self::add_compute(era, &provider, info.region, amount.saturated_into())?;
+			Self::add_compute(era, &provider, info.region, amount.saturated_into());
 			let fee_burned = T::FeeBurner::pay_with_fee(
 				&consumer,
 				&provider,
@@ -700,10 +700,15 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The emission's phase totals in plancks.
+		fn phase_totals() -> [u128; 4] {
+			T::PhaseTotals::get().map(|total| total.saturated_into::<u128>())
+		}
+
 		/// What era `era` may pay in all.
 		pub fn era_budget(era: EraIndex) -> BalanceOf<T> {
-			let totals = T::PhaseTotals::get().map(|total| total.saturated_into::<u128>());
-			emission::era_budget(era, T::ErasPerPhase::get(), &totals).saturated_into()
+			emission::era_budget(era, T::ErasPerPhase::get(), &Self::phase_totals())
+				.saturated_into()
 		}
 
 		/// What the emission may have paid by `block`, with the current era length: the
@@ -714,8 +719,8 @@ pub mod pallet {
 				return Zero::zero();
 			}
 			let era: u32 = (block / length).saturated_into();
-			let totals = T::PhaseTotals::get().map(|total| total.saturated_into::<u128>());
-			emission::cumulative_cap(era, T::ErasPerPhase::get(), &totals).saturated_into()
+			emission::cumulative_cap(era, T::ErasPerPhase::get(), &Self::phase_totals())
+				.saturated_into()
 		}
 
 		/// The first block from which the emission pays nothing, with the current era
@@ -770,12 +775,7 @@ pub mod pallet {
 		}
 
 		/// Adds a job's value to the provider's, its region's and the era's compute.
-		fn add_compute(
-			era: EraIndex,
-			provider: &T::AccountId,
-			region: RegionCode,
-			amount: u128,
-		) -> DispatchResult {
+		fn add_compute(era: EraIndex, provider: &T::AccountId, region: RegionCode, amount: u128) {
 			let mut contribution = Self::contribution_or_new(era, provider, region);
 			let old = contribution.weighted;
 			contribution.compute = contribution.compute.saturating_add(amount);
@@ -793,7 +793,6 @@ pub mod pallet {
 			});
 			Self::adjust_region_weight(era, contribution.region, old, contribution.weighted);
 			Contributions::<T>::insert(era, provider, contribution);
-			Ok(())
 		}
 
 		fn adjust_region_weight(era: EraIndex, region: RegionCode, old: u128, new: u128) {
@@ -829,7 +828,7 @@ pub mod pallet {
 				paid = paid.saturating_add(total.paid);
 			}
 			let current = CurrentEra::<T>::get();
-			let totals = T::PhaseTotals::get().map(|total| total.saturated_into::<u128>());
+			let totals = Self::phase_totals();
 			let cap = emission::cumulative_cap(current, T::ErasPerPhase::get(), &totals);
 			ensure!(paid <= cap, "claims paid more than the emission cap");
 			ensure!(

@@ -464,13 +464,25 @@ pub mod pallet {
 		/// staked waits in the pot for the next stakers.
 		pub(crate) fn settle_fee_income() -> u128 {
 			let accumulator = FeeSharePerStake::<T>::get();
+			let Some((per_stake, shared)) = Self::unsettled_income() else { return accumulator };
+			let accumulator = accumulator.saturating_add(per_stake);
+			FeeSharePerStake::<T>::put(accumulator);
+			FeeShareAccounted::<T>::mutate(|accounted| {
+				*accounted = accounted.saturating_add(shared.saturated_into())
+			});
+			accumulator
+		}
+
+		/// The income waiting in the pot, as `(growth of the accumulator, what the positions
+		/// will be paid of it in all)`; `None` while nothing is staked or nothing waits. The
+		/// part not shared (rounding) stays in the pot as income for the next settlement.
+		fn unsettled_income() -> Option<(u128, u128)> {
 			let total_staked: u128 = TotalStaked::<T>::get().saturated_into();
 			if total_staked == 0 {
-				return accumulator;
+				return None;
 			}
-			let accounted = FeeShareAccounted::<T>::get();
 			let income: u128 = T::Currency::balance(&T::FeeSharePot::get())
-				.saturating_sub(accounted)
+				.saturating_sub(FeeShareAccounted::<T>::get())
 				.saturated_into();
 			// Cannot overflow while stakes are at least a planck and income is below 3.4 × 10^20
 			// BTT; saturate rather than withhold income if it ever did.
@@ -478,10 +490,8 @@ pub mod pallet {
 				multiply_by_rational_with_rounding(income, PRECISION, total_staked, Rounding::Down)
 					.unwrap_or(u128::MAX);
 			if per_stake == 0 {
-				return accumulator;
+				return None;
 			}
-			// What the positions will be paid of this income in all, rounded down; the
-			// remainder stays in the pot as income for the next settlement.
 			let shared = multiply_by_rational_with_rounding(
 				per_stake,
 				total_staked,
@@ -489,10 +499,7 @@ pub mod pallet {
 				Rounding::Down,
 			)
 			.unwrap_or(0);
-			let accumulator = accumulator.saturating_add(per_stake);
-			FeeSharePerStake::<T>::put(accumulator);
-			FeeShareAccounted::<T>::put(accounted.saturating_add(shared.saturated_into()));
-			accumulator
+			Some((per_stake, shared))
 		}
 
 		/// What `position` has earned of the fee share since it last settled.
@@ -529,22 +536,8 @@ pub mod pallet {
 		/// Fee share `who` could claim now.
 		pub fn pending_fee_share(who: &T::AccountId) -> BalanceOf<T> {
 			let Some(positions) = Positions::<T>::get(who) else { return Zero::zero() };
-			let mut accumulator = FeeSharePerStake::<T>::get();
-			let total_staked: u128 = TotalStaked::<T>::get().saturated_into();
-			if total_staked > 0 {
-				let income: u128 = T::Currency::balance(&T::FeeSharePot::get())
-					.saturating_sub(FeeShareAccounted::<T>::get())
-					.saturated_into();
-				accumulator = accumulator.saturating_add(
-					multiply_by_rational_with_rounding(
-						income,
-						PRECISION,
-						total_staked,
-						Rounding::Down,
-					)
-					.unwrap_or(0),
-				);
-			}
+			let accumulator = FeeSharePerStake::<T>::get()
+				.saturating_add(Self::unsettled_income().map_or(0, |(per_stake, _)| per_stake));
 			positions.iter().fold(Zero::zero(), |sum: BalanceOf<T>, p| {
 				sum.saturating_add(Self::owed_fee_share(p, accumulator))
 			})

@@ -804,11 +804,17 @@ pub mod pallet {
 				.map_or_else(Zero::zero, |schedules| Self::unreleased(&schedules))
 		}
 
+		/// The table's rows by their number.
+		fn rows_in_order() -> Vec<(u8, AllocationRowInfo<BalanceOf<T>>)> {
+			let mut rows: Vec<_> = AllocationRows::<T>::iter().collect();
+			rows.sort_by_key(|(id, _)| *id);
+			rows
+		}
+
 		/// Where every row of the table stands now; see [`RowRelease`].
 		pub fn row_releases() -> Vec<RowRelease<BalanceOf<T>>> {
 			let now = frame_system::Pallet::<T>::block_number();
-			let mut rows: Vec<_> = AllocationRows::<T>::iter().collect();
-			rows.sort_by_key(|(id, _)| *id);
+			let rows = Self::rows_in_order();
 			// Off-chain only (a runtime API): it reads every schedule and tranche once.
 			let schedules: Vec<_> = Schedules::<T>::iter_values().collect();
 			rows.into_iter()
@@ -918,8 +924,7 @@ pub mod pallet {
 		/// [`ReleaseProjection`].
 		pub fn projected_release() -> ReleaseProjection<BalanceOf<T>> {
 			let per_year = T::BlocksPerYear::get();
-			let mut rows: Vec<_> = AllocationRows::<T>::iter().collect();
-			rows.sort_by_key(|(id, _)| *id);
+			let rows = Self::rows_in_order();
 			let tranches: Vec<_> = Tranches::<T>::iter().map(|(row, _, t)| (row, t)).collect();
 			// The last block at which a scheduled row still releases something.
 			let mut end = T::MiningEmission::end();
