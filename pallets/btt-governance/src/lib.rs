@@ -1,0 +1,596 @@
+//! # BTT governance pallet
+//!
+//! The BTT-specific parts of the chain's OpenGov (SPEC.md section 7). Referenda, conviction
+//! voting, the scheduler and preimages are FRAME's own pallets; this pallet adds what they
+//! leave to the runtime:
+//!
+//! - **Track origins.** [`GovernanceOrigin`] has one variant per BTT track — reserve release,
+//!   milestones, treasurer, economic parameters and validator admin — and one `EnsureOrigin`
+//!   per variant ([`EnsureReserveRelease`], [`EnsureMilestones`], [`EnsureTreasurer`],
+//!   [`EnsureEconomicParams`], [`EnsureValidatorAdmin`]). A referendum on a track dispatches
+//!   its call with that track's origin; the BTT pallets accept only that origin (or root).
+//! - **The governance calendar.** Track periods are written in days; a day is
+//!   [`DayLength`] blocks — [`Config::BlocksPerDay`] on a production chain, fewer when a
+//!   test chain's genesis says so. Tests therefore run the very code path of production,
+//!   only with shorter days ([`GovernanceDays`]).
+//! - **The institutional council's sunset.** [`WhileCouncilSits`] lets the council act as a
+//!   track's origin until the [`CouncilSunset`] block (two years of blocks after genesis by
+//!   default, standing for the paper's 2028); from that block on only referenda remain.
+//! - **The 1.5× vote weight of long-term stakers.** See below.
+//!
+//! ## The 1.5× vote weight
+//!
+//! `pallet-conviction-voting` cannot scale a vote through its configuration, so this pallet
+//! is its [`VotingHooks`]. When an account at the 365-day staking tier or above
+//! ([`pallet_btt_staking::StakingBenefits::has_governance_boost`]) votes directly, the hook
+//! adds **half of the vote's conviction-weighted votes** to the same side of the
+//! referendum's tally, so the vote counts 1.5×; the extra is recorded in [`BoostedVotes`].
+//! When the vote is changed or removed while the referendum is ongoing, the recorded extra
+//! is taken off the tally again, so a tally never holds an extra without its vote.
+//!
+//! - The boost changes *approval* (ayes and nays), not *support*: support measures the
+//!   turnout of real tokens and stays unweighted.
+//! - The boost is fixed when the vote is cast. A stake that matures during a referendum
+//!   keeps the vote's extra until the vote is changed; a stake made after voting counts from
+//!   the next vote.
+//! - Split votes weigh their two sides 1.5× as well (at conviction `None`, as the tally
+//!   does). Delegated votes are not boosted: the boost belongs to the staker who votes.
+//!
+//! ## Example
+//!
+//! A staker at the 365-day tier votes aye with 1,000 BTT at conviction `Locked1x`: the tally
+//! receives 1,000 ayes from conviction voting and 500 more from this pallet (1,500 in all),
+//! while support grows by 1,000.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use weights::WeightInfo;
+
+use polkadot_sdk::{frame_support, frame_system, pallet_conviction_voting, sp_runtime};
+
+use alloc::vec::Vec;
+use core::marker::PhantomData;
+use frame_support::traits::{EnsureOrigin, Get, OriginTrait, PollStatus, Polling};
+use frame_system::pallet_prelude::BlockNumberFor;
+use pallet_btt_staking::StakingBenefits;
+use pallet_conviction_voting::{AccountVote, Conviction, Delegations, Status, VotingHooks};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	DispatchResult,
+};
+
+/// A boosted vote weighs its conviction-weighted votes plus this fraction of them
+/// (`1 / EXTRA_WEIGHT_DIVISOR`): 1 + 1/2 = 1.5×.
+pub const EXTRA_WEIGHT_DIVISOR: u8 = 2;
+
+/// Creates the stake (or whatever state) that gives an account the 1.5× boost, for
+/// benchmarks of the vote hooks.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Makes `who` a voter with the 1.5× boost.
+	fn make_boosted(who: &AccountId);
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<AccountId> BenchmarkHelper<AccountId> for () {
+	fn make_boosted(_: &AccountId) {}
+}
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::pallet_prelude::*;
+	use sp_runtime::traits::{AtLeast32BitUnsigned, Bounded, CheckedDiv, CheckedMul};
+
+	/// The tally of a referendum: conviction voting's.
+	pub type TallyOf<T> =
+		pallet_conviction_voting::Tally<<T as Config>::Balance, <T as Config>::MaxTurnout>;
+
+	/// The index of a referendum.
+	pub type PollIndexOf<T> = <<T as Config>::Polls as Polling<TallyOf<T>>>::Index;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: polkadot_sdk::frame_system::Config {
+		/// The balance in which votes are counted.
+		type Balance: Parameter
+			+ Member
+			+ AtLeast32BitUnsigned
+			+ Copy
+			+ MaxEncodedLen
+			+ Default
+			+ Bounded
+			+ CheckedMul
+			+ CheckedDiv
+			+ From<u8>;
+
+		/// The turnout against which a referendum's support is measured (conviction voting's
+		/// `MaxTurnout`).
+		type MaxTurnout: Get<Self::Balance>;
+
+		/// The referenda whose tallies the 1.5× boost adds to.
+		type Polls: Polling<TallyOf<Self>, Votes = Self::Balance, Moment = BlockNumberFor<Self>>;
+
+		/// Who votes with 1.5× weight: accounts at the 365-day staking tier or above.
+		type Staking: StakingBenefits<Self::AccountId>;
+
+		/// Blocks in a governance day on a production chain (14,400 at 6-second blocks).
+		#[pallet::constant]
+		type BlocksPerDay: Get<BlockNumberFor<Self>>;
+
+		/// The block at which the council's powers end, unless genesis sets another.
+		#[pallet::constant]
+		type DefaultCouncilSunset: Get<BlockNumberFor<Self>>;
+
+		/// Weights of this pallet's vote hooks and block hook.
+		type WeightInfo: WeightInfo;
+
+		/// Gives an account the boost in benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
+	}
+
+	/// The origins of the BTT tracks. A referendum submitted with one of them is decided on
+	/// that track, and its call is dispatched with that origin.
+	#[derive(
+		PartialEq,
+		Eq,
+		Clone,
+		Copy,
+		MaxEncodedLen,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		TypeInfo,
+		Debug,
+	)]
+	pub enum GovernanceOrigin {
+		/// Releases of the strategic reserve to the foundation's multisig.
+		ReserveRelease,
+		/// Foundation development milestones and the paper's milestone burns.
+		Milestones,
+		/// Spends of the development fund (the treasury) and of the ecosystem fund.
+		Treasurer,
+		/// Economic parameters: burn rates, the fee split, staking terms, mining factors.
+		EconomicParams,
+		/// The validator set.
+		ValidatorAdmin,
+	}
+
+	/// The pallet's origin: a track's.
+	#[pallet::origin]
+	pub type Origin = GovernanceOrigin;
+
+	/// Blocks in one governance day: every track period is a number of these days.
+	#[pallet::storage]
+	pub type DayLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery, T::BlocksPerDay>;
+
+	/// The block from which the institutional council can no longer act for any track.
+	#[pallet::storage]
+	pub type CouncilSunset<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultCouncilSunset>;
+
+	/// The extra votes a boosted voter's vote added to an ongoing referendum's tally, by
+	/// referendum and voter: taken off again when the vote changes or is removed.
+	#[pallet::storage]
+	pub type BoostedVotes<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		PollIndexOf<T>,
+		Twox64Concat,
+		T::AccountId,
+		BoostedVote<T::Balance>,
+		OptionQuery,
+	>;
+
+	/// The extra votes of a vote being removed, between conviction voting's removal hook and
+	/// the moment [`BoostedPolls`] takes them off the tally (within the same call; always
+	/// empty between calls).
+	#[pallet::storage]
+	pub type PendingWithdrawal<T: Config> = StorageValue<_, BoostedVote<T::Balance>, OptionQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A long-term staker's vote counts 1.5×: these extra votes were added to the tally.
+		VoteBoosted {
+			/// The voter.
+			who: T::AccountId,
+			/// The referendum.
+			poll_index: PollIndexOf<T>,
+			/// Extra aye votes.
+			ayes: T::Balance,
+			/// Extra nay votes.
+			nays: T::Balance,
+		},
+		/// A changed or removed vote's extra votes were taken off the tally.
+		BoostWithdrawn {
+			/// The voter.
+			who: T::AccountId,
+			/// The referendum.
+			poll_index: PollIndexOf<T>,
+		},
+		/// The council's powers ended: from this block on only referenda decide.
+		CouncilPowersEnded {
+			/// The sunset block.
+			at: BlockNumberFor<T>,
+		},
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Blocks in a governance day; `None` keeps [`Config::BlocksPerDay`]. Test chains set
+		/// a few blocks so that referenda pass in minutes.
+		pub day_length: Option<BlockNumberFor<T>>,
+		/// The council's sunset block; `None` keeps [`Config::DefaultCouncilSunset`].
+		pub council_sunset: Option<BlockNumberFor<T>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Some(day_length) = self.day_length {
+				assert!(!day_length.is_zero(), "a governance day must last at least one block");
+				DayLength::<T>::put(day_length);
+			}
+			if let Some(sunset) = self.council_sunset {
+				CouncilSunset::<T>::put(sunset);
+			}
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			if now == CouncilSunset::<T>::get() {
+				Self::deposit_event(Event::CouncilPowersEnded { at: now });
+			}
+			T::WeightInfo::on_initialize()
+		}
+
+		fn integrity_test() {
+			assert!(
+				!T::BlocksPerDay::get().is_zero(),
+				"a governance day must last at least one block"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Whether the council may still act for a track: before its sunset block.
+		pub fn council_sits() -> bool {
+			frame_system::Pallet::<T>::block_number() < CouncilSunset::<T>::get()
+		}
+
+		/// `days` governance days in blocks.
+		pub fn days(days: u32) -> BlockNumberFor<T> {
+			DayLength::<T>::get().saturating_mul(days.into())
+		}
+
+		/// The extra votes a boosted `vote` adds: half of what it adds to each side.
+		pub fn extra_votes(vote: AccountVote<T::Balance>) -> BoostedVote<T::Balance> {
+			let extra = |votes: T::Balance| votes / T::Balance::from(EXTRA_WEIGHT_DIVISOR);
+			match vote {
+				AccountVote::Standard { vote, balance } => {
+					let extra = extra(vote.conviction.votes(balance).votes);
+					if vote.aye {
+						BoostedVote { ayes: extra, nays: Zero::zero() }
+					} else {
+						BoostedVote { ayes: Zero::zero(), nays: extra }
+					}
+				}
+				// The tally counts split votes at conviction `None`; so does the boost.
+				AccountVote::Split { aye, nay } | AccountVote::SplitAbstain { aye, nay, .. } => {
+					BoostedVote {
+						ayes: extra(Conviction::None.votes(aye).votes),
+						nays: extra(Conviction::None.votes(nay).votes),
+					}
+				}
+			}
+		}
+
+		/// Adds `who`'s extra votes for `vote` to the tally of `poll_index`, if it is ongoing.
+		pub(crate) fn apply_boost(
+			who: &T::AccountId,
+			poll_index: PollIndexOf<T>,
+			vote: AccountVote<T::Balance>,
+		) {
+			let extra = Self::extra_votes(vote);
+			if extra.ayes.is_zero() && extra.nays.is_zero() {
+				return;
+			}
+			let applied = T::Polls::access_poll(poll_index, |status| match status {
+				PollStatus::Ongoing(tally, _) => {
+					tally.increase(true, Delegations { votes: extra.ayes, capital: Zero::zero() });
+					tally.increase(false, Delegations { votes: extra.nays, capital: Zero::zero() });
+					true
+				}
+				_ => false,
+			});
+			if applied {
+				BoostedVotes::<T>::insert(poll_index, who, extra);
+				Self::deposit_event(Event::VoteBoosted {
+					who: who.clone(),
+					poll_index,
+					ayes: extra.ayes,
+					nays: extra.nays,
+				});
+			}
+		}
+
+		/// Takes `who`'s recorded extra votes off the tally of `poll_index`, if it is still
+		/// ongoing, and forgets them.
+		pub(crate) fn withdraw_boost(who: &T::AccountId, poll_index: PollIndexOf<T>) {
+			let Some(extra) = BoostedVotes::<T>::take(poll_index, who) else { return };
+			T::Polls::access_poll(poll_index, |status| {
+				if let PollStatus::Ongoing(tally, _) = status {
+					tally.reduce(true, Delegations { votes: extra.ayes, capital: Zero::zero() });
+					tally.reduce(false, Delegations { votes: extra.nays, capital: Zero::zero() });
+				}
+			});
+			Self::deposit_event(Event::BoostWithdrawn { who: who.clone(), poll_index });
+		}
+
+		/// Takes a removed vote's pending extra votes off `tally`.
+		pub(crate) fn settle_withdrawal(tally: &mut TallyOf<T>) {
+			if let Some(extra) = PendingWithdrawal::<T>::take() {
+				tally.reduce(true, Delegations { votes: extra.ayes, capital: Zero::zero() });
+				tally.reduce(false, Delegations { votes: extra.nays, capital: Zero::zero() });
+			}
+		}
+
+		/// The pallet's invariants: a governance day lasts at least one block, and every
+		/// recorded extra is non-zero.
+		#[cfg(any(test, feature = "try-runtime"))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			frame_support::ensure!(
+				!DayLength::<T>::get().is_zero(),
+				"governance day of zero blocks"
+			);
+			frame_support::ensure!(
+				PendingWithdrawal::<T>::get().is_none(),
+				"a removed vote's extra was left on a tally"
+			);
+			for (_, _, extra) in BoostedVotes::<T>::iter() {
+				frame_support::ensure!(
+					!(extra.ayes.is_zero() && extra.nays.is_zero()),
+					"an empty boost record"
+				);
+			}
+			Ok(())
+		}
+	}
+}
+
+/// The extra votes one boosted vote added to a tally.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	codec::Encode,
+	codec::Decode,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+)]
+pub struct BoostedVote<Balance> {
+	/// Extra aye votes.
+	pub ayes: Balance,
+	/// Extra nay votes.
+	pub nays: Balance,
+}
+
+impl<T: Config> VotingHooks<T::AccountId, PollIndexOf<T>, T::Balance> for Pallet<T> {
+	fn on_before_vote(
+		who: &T::AccountId,
+		poll_index: PollIndexOf<T>,
+		vote: AccountVote<T::Balance>,
+	) -> DispatchResult {
+		// A vote replaces the voter's earlier vote on the same referendum, and conviction
+		// voting takes the earlier vote off the tally without calling `on_remove_vote`.
+		Self::withdraw_boost(who, poll_index);
+		if T::Staking::has_governance_boost(who) {
+			Self::apply_boost(who, poll_index, vote);
+		}
+		Ok(())
+	}
+
+	fn on_remove_vote(who: &T::AccountId, poll_index: PollIndexOf<T>, status: Status) {
+		match status {
+			// Conviction voting calls this hook while it holds the referendum's tally, and
+			// writes that tally back afterwards: the extra is taken off by [`BoostedPolls`]
+			// once conviction voting is done with the tally.
+			Status::Ongoing => {
+				if let Some(extra) = BoostedVotes::<T>::take(poll_index, who) {
+					PendingWithdrawal::<T>::put(extra);
+					Self::deposit_event(Event::BoostWithdrawn { who: who.clone(), poll_index });
+				}
+			}
+			// The tally is final: only the record goes.
+			Status::Completed | Status::None => BoostedVotes::<T>::remove(poll_index, who),
+		}
+	}
+
+	fn lock_balance_on_unsuccessful_vote(
+		_: &T::AccountId,
+		_: PollIndexOf<T>,
+	) -> Option<T::Balance> {
+		None
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn on_vote_worst_case(who: &T::AccountId) {
+		T::BenchmarkHelper::make_boosted(who);
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn on_remove_vote_worst_case(who: &T::AccountId) {
+		T::BenchmarkHelper::make_boosted(who);
+	}
+}
+
+/// The referenda as conviction voting sees them: [`Config::Polls`], and after each access
+/// to an ongoing referendum the extra votes of a removed boosted vote are taken off its tally
+/// (see [`VotingHooks::on_remove_vote`] of [`Pallet`]).
+pub struct BoostedPolls<T>(PhantomData<T>);
+impl<T: Config> Polling<TallyOf<T>> for BoostedPolls<T> {
+	type Index = PollIndexOf<T>;
+	type Votes = T::Balance;
+	type Class = <T::Polls as Polling<TallyOf<T>>>::Class;
+	type Moment = BlockNumberFor<T>;
+
+	fn classes() -> Vec<Self::Class> {
+		T::Polls::classes()
+	}
+
+	fn as_ongoing(index: Self::Index) -> Option<(TallyOf<T>, Self::Class)> {
+		T::Polls::as_ongoing(index)
+	}
+
+	fn access_poll<R>(
+		index: Self::Index,
+		f: impl FnOnce(PollStatus<&mut TallyOf<T>, Self::Moment, Self::Class>) -> R,
+	) -> R {
+		T::Polls::access_poll(index, |status| match status {
+			PollStatus::Ongoing(tally, class) => {
+				let result = f(PollStatus::Ongoing(&mut *tally, class));
+				Pallet::<T>::settle_withdrawal(tally);
+				result
+			}
+			other => f(other),
+		})
+	}
+
+	fn try_access_poll<R>(
+		index: Self::Index,
+		f: impl FnOnce(
+			PollStatus<&mut TallyOf<T>, Self::Moment, Self::Class>,
+		) -> Result<R, sp_runtime::DispatchError>,
+	) -> Result<R, sp_runtime::DispatchError> {
+		T::Polls::try_access_poll(index, |status| match status {
+			PollStatus::Ongoing(tally, class) => {
+				let result = f(PollStatus::Ongoing(&mut *tally, class))?;
+				Pallet::<T>::settle_withdrawal(tally);
+				Ok(result)
+			}
+			other => f(other),
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_ongoing(class: Self::Class) -> Result<Self::Index, ()> {
+		T::Polls::create_ongoing(class)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn end_ongoing(index: Self::Index, approved: bool) -> Result<(), ()> {
+		T::Polls::end_ongoing(index, approved)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn max_ongoing() -> (Self::Class, u32) {
+		T::Polls::max_ongoing()
+	}
+}
+
+/// `N` governance days, in blocks: a track period or any other governance duration.
+pub struct GovernanceDays<T, const N: u32>(PhantomData<T>);
+impl<T: Config, const N: u32> Get<BlockNumberFor<T>> for GovernanceDays<T, N> {
+	fn get() -> BlockNumberFor<T> {
+		Pallet::<T>::days(N)
+	}
+}
+
+/// Lets `Inner` (the council's origin) pass only before the council's sunset block.
+pub struct WhileCouncilSits<T, Inner>(PhantomData<(T, Inner)>);
+impl<T: Config, O, Inner: EnsureOrigin<O>> EnsureOrigin<O> for WhileCouncilSits<T, Inner> {
+	type Success = Inner::Success;
+
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		if Pallet::<T>::council_sits() {
+			Inner::try_origin(o)
+		} else {
+			Err(o)
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		if Pallet::<T>::council_sits() {
+			Inner::try_successful_origin()
+		} else {
+			Err(())
+		}
+	}
+}
+
+/// Declares the `EnsureOrigin` of one track origin.
+macro_rules! track_origin {
+	($(#[$doc:meta])* $name:ident => $variant:ident) => {
+		$(#[$doc])*
+		pub struct $name;
+		impl<O: OriginTrait + From<GovernanceOrigin>> EnsureOrigin<O> for $name
+		where
+			for<'a> &'a O::PalletsOrigin: TryInto<&'a GovernanceOrigin>,
+		{
+			type Success = ();
+
+			fn try_origin(o: O) -> Result<Self::Success, O> {
+				let is_track =
+					matches!(o.caller().try_into(), Ok(GovernanceOrigin::$variant));
+				if is_track {
+					Ok(())
+				} else {
+					Err(o)
+				}
+			}
+
+			#[cfg(feature = "runtime-benchmarks")]
+			fn try_successful_origin() -> Result<O, ()> {
+				Ok(O::from(GovernanceOrigin::$variant))
+			}
+		}
+	};
+}
+
+track_origin!(
+	/// The reserve-release track's origin.
+	EnsureReserveRelease => ReserveRelease
+);
+track_origin!(
+	/// The milestones track's origin.
+	EnsureMilestones => Milestones
+);
+track_origin!(
+	/// The treasurer track's origin.
+	EnsureTreasurer => Treasurer
+);
+track_origin!(
+	/// The economic-parameters track's origin.
+	EnsureEconomicParams => EconomicParams
+);
+track_origin!(
+	/// The validator-admin track's origin.
+	EnsureValidatorAdmin => ValidatorAdmin
+);

@@ -1,0 +1,222 @@
+//! A test runtime: System, Balances, conviction voting with this pallet as its vote hooks,
+//! a referendum book of the tests' own (polls opened and closed by hand), and a staking
+//! stand-in whose boosted accounts the tests choose.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate as pallet_btt_governance;
+use alloc::collections::BTreeMap;
+use pallet_btt_staking::{StakingBenefits, Tier};
+use polkadot_sdk::{
+	frame_support::{
+		derive_impl, parameter_types,
+		traits::{ConstU32, ConstU64, PollStatus, Polling, TotalIssuanceOf, VoteTally},
+	},
+	frame_system, pallet_balances, pallet_conviction_voting, sp_io,
+	sp_runtime::{BuildStorage, DispatchError},
+};
+
+pub type AccountId = u64;
+pub type Balance = u64;
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// Blocks in a governance day of the test chain.
+pub const DAY: u64 = 10;
+/// The council's default sunset block in the test chain.
+pub const SUNSET: u64 = 100;
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+
+#[polkadot_sdk::frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+	#[runtime::pallet_index(3)]
+	pub type BttGovernance = pallet_btt_governance;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+/// The tally of the test chain's polls.
+pub type Tally = pallet_btt_governance::TallyOf<Test>;
+
+/// A poll of the test chain.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Poll {
+	Ongoing(Tally),
+	Completed(u64, bool),
+}
+
+parameter_types! {
+	/// The test chain's polls, by index.
+	pub static Polls: BTreeMap<u32, Poll> = BTreeMap::new();
+	/// The accounts at the 365-day tier or above.
+	pub static BoostedAccounts: Vec<AccountId> = Vec::new();
+}
+
+/// Opens an ongoing poll with an empty tally.
+pub fn open_poll(index: u32) {
+	Polls::mutate(|polls| polls.insert(index, Poll::Ongoing(Tally::new(0))));
+}
+
+/// Ends poll `index`.
+pub fn close_poll(index: u32, approved: bool) {
+	Polls::mutate(|polls| polls.insert(index, Poll::Completed(1, approved)));
+}
+
+/// The tally of the ongoing poll `index`.
+pub fn tally(index: u32) -> Tally {
+	match Polls::get().get(&index) {
+		Some(Poll::Ongoing(tally)) => tally.clone(),
+		other => panic!("poll {index} is not ongoing: {other:?}"),
+	}
+}
+
+/// The test chain's referendum book.
+pub struct TestPolls;
+impl Polling<Tally> for TestPolls {
+	type Index = u32;
+	type Votes = Balance;
+	type Class = u16;
+	type Moment = u64;
+
+	fn classes() -> Vec<u16> {
+		vec![0]
+	}
+
+	fn as_ongoing(index: u32) -> Option<(Tally, u16)> {
+		match Polls::get().get(&index) {
+			Some(Poll::Ongoing(tally)) => Some((tally.clone(), 0)),
+			_ => None,
+		}
+	}
+
+	fn access_poll<R>(index: u32, f: impl FnOnce(PollStatus<&mut Tally, u64, u16>) -> R) -> R {
+		let mut polls = Polls::get();
+		let result = match polls.get_mut(&index) {
+			Some(Poll::Ongoing(tally)) => f(PollStatus::Ongoing(tally, 0)),
+			Some(Poll::Completed(at, approved)) => f(PollStatus::Completed(*at, *approved)),
+			None => f(PollStatus::None),
+		};
+		Polls::set(polls);
+		result
+	}
+
+	fn try_access_poll<R>(
+		index: u32,
+		f: impl FnOnce(PollStatus<&mut Tally, u64, u16>) -> Result<R, DispatchError>,
+	) -> Result<R, DispatchError> {
+		let mut polls = Polls::get();
+		let result = match polls.get_mut(&index) {
+			Some(Poll::Ongoing(tally)) => f(PollStatus::Ongoing(tally, 0)),
+			Some(Poll::Completed(at, approved)) => f(PollStatus::Completed(*at, *approved)),
+			None => f(PollStatus::None),
+		}?;
+		Polls::set(polls);
+		Ok(result)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn create_ongoing(_: u16) -> Result<u32, ()> {
+		let index = Polls::get().keys().next_back().map_or(0, |last| last + 1);
+		open_poll(index);
+		Ok(index)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn end_ongoing(index: u32, approved: bool) -> Result<(), ()> {
+		close_poll(index, approved);
+		Ok(())
+	}
+}
+
+/// Staking as far as governance sees it: the boosted accounts stake for 365 days.
+pub struct TestStaking;
+impl StakingBenefits<AccountId> for TestStaking {
+	fn tier(who: &AccountId) -> Option<Tier> {
+		BoostedAccounts::get().contains(who).then_some(Tier::Days365)
+	}
+}
+
+impl pallet_conviction_voting::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type Currency = Balances;
+	type Polls = pallet_btt_governance::BoostedPolls<Test>;
+	type MaxTurnout = TotalIssuanceOf<Balances, AccountId>;
+	type MaxVotes = ConstU32<8>;
+	type VoteLockingPeriod = ConstU64<5>;
+	type BlockNumberProvider = System;
+	type VotingHooks = BttGovernance;
+}
+
+/// Makes accounts boosted in benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MakeBoosted;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MakeBoosted {
+	fn make_boosted(who: &AccountId) {
+		BoostedAccounts::mutate(|boosted| boosted.push(*who));
+	}
+}
+
+impl pallet_btt_governance::Config for Test {
+	type Balance = Balance;
+	type MaxTurnout = TotalIssuanceOf<Balances, AccountId>;
+	type Polls = TestPolls;
+	type Staking = TestStaking;
+	type BlocksPerDay = ConstU64<DAY>;
+	type DefaultCouncilSunset = ConstU64<SUNSET>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MakeBoosted;
+}
+
+/// Test externalities: Alice, Bob and Charlie hold 1,000 each; poll 0 is open; at block 1.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let storage = RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig {
+			balances: vec![(ALICE, 1_000), (BOB, 1_000), (CHARLIE, 1_000)],
+			..Default::default()
+		},
+		..Default::default()
+	}
+	.build_storage()
+	.expect("the test genesis builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	Polls::set(BTreeMap::new());
+	BoostedAccounts::set(Vec::new());
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		open_poll(0);
+	});
+	ext
+}
