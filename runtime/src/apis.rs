@@ -263,7 +263,10 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
-			use crate::{Balances, BttBurn, BttMining, BttStaking, BttVesting, Sudo, Timestamp};
+			use crate::{
+				Balances, BttBurn, BttGovernance, BttMining, BttStaking, BttValidators, BttVesting,
+				Sudo, Timestamp,
+			};
 
 			let mut list = Vec::<BenchmarkList>::new();
 			list_benchmarks!(list, extra);
@@ -280,7 +283,10 @@ impl_runtime_apis! {
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use sp_storage::TrackedStorageKey;
-			use crate::{Balances, BttBurn, BttMining, BttStaking, BttVesting, Sudo, Timestamp};
+			use crate::{
+				Balances, BttBurn, BttGovernance, BttMining, BttStaking, BttValidators, BttVesting,
+				Sudo, Timestamp,
+			};
 
 			impl frame_system_benchmarking::Config for Runtime {}
 

@@ -1,17 +1,15 @@
 //! The configuration of every pallet in the runtime.
 
 use crate::{
-	currency::*, time::*, AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, Nonce,
-	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, System, VERSION,
+	currency::*, governance::origins, time::*, AccountId, Aura, Balance, Balances, Block,
+	BlockNumber, BttValidators, Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, VERSION,
 };
 use polkadot_sdk::{
 	frame_support::PalletId,
 	frame_support::{
 		self, derive_impl, parameter_types,
-		traits::{
-			ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, FindAuthor, Get, VariantCountOf,
-		},
+		traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Get, VariantCountOf},
 		weights::{
 			constants::{
 				BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight,
@@ -23,14 +21,15 @@ use polkadot_sdk::{
 	frame_system::{
 		self,
 		limits::{BlockLength, BlockWeights},
-		EnsureRoot,
 	},
-	pallet_aura, pallet_authorship, pallet_balances, pallet_grandpa, pallet_sudo, pallet_timestamp,
+	pallet_aura, pallet_authorship, pallet_balances, pallet_grandpa,
+	pallet_session::{self, PeriodicSessions},
+	pallet_sudo, pallet_timestamp,
 	pallet_transaction_payment::{self, FungibleAdapter, Multiplier, TargetedFeeAdjustment},
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_runtime::{
-		traits::{AccountIdConversion, One},
-		ConsensusEngineId, FixedPointNumber, Perbill, Perquintill,
+		traits::{AccountIdConversion, ConvertInto, One, OpaqueKeys},
+		FixedPointNumber, Perbill, Perquintill,
 	},
 	sp_version::RuntimeVersion,
 };
@@ -187,23 +186,10 @@ parameter_types! {
 	pub const TotalSupply: Balance = TOTAL_SUPPLY;
 }
 
-/// The account of the author of the current block: the Aura authority whose slot it is. An
-/// Aura key (sr25519) is an account's public key, so the author is paid in that account.
-pub struct AuraAuthorAccount;
-impl FindAuthor<AccountId> for AuraAuthorAccount {
-	fn find_author<'a, I>(digests: I) -> Option<AccountId>
-	where
-		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
-	{
-		let index = <Aura as FindAuthor<u32>>::find_author(digests)?;
-		let authorities = pallet_aura::Authorities::<Runtime>::get();
-		let authority = authorities.get(usize::try_from(index).ok()?)?;
-		Some(AccountId::from(authority.clone().into_inner()))
-	}
-}
-
 impl pallet_authorship::Config for Runtime {
-	type FindAuthor = AuraAuthorAccount;
+	// The Aura author's index into the session's validators: the validator's account (its
+	// session keys are other keys).
+	type FindAuthor = pallet_session::FindAccountFromAuthorIndex<Self, Aura>;
 	type EventHandler = ();
 }
 
@@ -217,8 +203,8 @@ impl Get<Option<AccountId>> for BlockAuthor {
 
 impl pallet_btt_burn::Config for Runtime {
 	type Currency = Balances;
-	// Root until the governance tracks exist.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MilestoneOrigin = origins::Milestones;
+	type ParamsOrigin = origins::EconomicParams;
 	type TotalSupply = TotalSupply;
 	type DefaultMilestoneSource = pools::EcosystemFundAccount;
 	type DevelopmentFund = pools::DevelopmentFundAccount;
@@ -233,6 +219,10 @@ impl pallet_btt_burn::Config for Runtime {
 pub struct PoolBooks;
 impl pallet_btt_burn::OnMilestoneBurn<AccountId, Balance> for PoolBooks {
 	fn burned(source: &AccountId, amount: Balance) {
+		pallet_btt_vesting::Pallet::<Runtime>::note_burn_from(source, amount);
+	}
+
+	fn paid_out(source: &AccountId, amount: Balance) {
 		pallet_btt_vesting::Pallet::<Runtime>::note_burn_from(source, amount);
 	}
 }
@@ -265,8 +255,7 @@ impl pallet_btt_staking::Config for Runtime {
 	type FeeSharePot = pools::StakersPotAccount;
 	type BlocksPerDay = ConstU32<DAYS>;
 	type MaxPositions = ConstU32<16>;
-	// Root until the governance tracks exist.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = origins::EconomicParams;
 	type WeightInfo = pallet_btt_staking::weights::SubstrateWeight<Runtime>;
 }
 
@@ -305,8 +294,7 @@ impl pallet_btt_mining::Config for Runtime {
 	type MaxRegionsPerEra = ConstU32<256>;
 	type MaxCapacityLen = ConstU32<256>;
 	type MaxOracles = ConstU32<32>;
-	// Root until the governance tracks exist.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type GovernanceOrigin = origins::EconomicParams;
 	type WeightInfo = pallet_btt_mining::weights::SubstrateWeight<Runtime>;
 }
 
@@ -316,10 +304,9 @@ impl pallet_btt_vesting::Config for Runtime {
 	type TotalSupply = TotalSupply;
 	type BlocksPerMonth = ConstU32<MONTHS>;
 	type MaxSchedulesPerAccount = ConstU32<8>;
-	// Root until the governance tracks exist.
-	type MilestoneOrigin = EnsureRoot<AccountId>;
-	type TreasurerOrigin = EnsureRoot<AccountId>;
-	type ReserveOrigin = EnsureRoot<AccountId>;
+	type MilestoneOrigin = origins::Milestones;
+	type TreasurerOrigin = origins::Treasurer;
+	type ReserveOrigin = origins::ReserveRelease;
 	type EcosystemFund = pools::EcosystemFundAccount;
 	type CommunityPool = pools::CommunityPoolAccount;
 	type StrategicReserve = pools::StrategicReserveAccount;
@@ -329,6 +316,39 @@ impl pallet_btt_vesting::Config for Runtime {
 	type MiningEmission = MiningEmission;
 	type StakedSupply = StakedSupply;
 	type WeightInfo = pallet_btt_vesting::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Registering session keys holds 10 BTT until they are purged.
+	pub const SessionKeyDeposit: Balance = 10 * BTT;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession =
+		PeriodicSessions<pallet_btt_validators::SessionPeriod<Self>, ConstU32<0>>;
+	type NextSessionRotation =
+		PeriodicSessions<pallet_btt_validators::SessionPeriod<Self>, ConstU32<0>>;
+	// Governance decides the set (btt-validators).
+	type SessionManager = BttValidators;
+	type SessionHandler = <crate::opaque::SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = crate::opaque::SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}
+
+impl pallet_btt_validators::Config for Runtime {
+	type AdminOrigin = origins::ValidatorAdmin;
+	// Aura's and GRANDPA's `MaxAuthorities`.
+	type MaxValidators = ConstU32<32>;
+	type MinValidators = ConstU32<1>;
+	// An hour of blocks.
+	type DefaultSessionLength = ConstU32<HOURS>;
+	type WeightInfo = pallet_btt_validators::weights::SubstrateWeight<Runtime>;
 }
 
 /// The keyless accounts that hold the pools of the allocation table and the funds fed by
@@ -353,6 +373,18 @@ pub mod pools {
 	pub const DEVELOPMENT_FUND: PalletId = PalletId(*b"btt/dvfd");
 	/// Stakers' pot: receives the stakers' share of transaction fees, for btt-staking.
 	pub const STAKERS_POT: PalletId = PalletId(*b"btt/stkp");
+
+	/// Every pool and fee-fed fund: tokens nobody holds the keys of.
+	pub const ALL: [PalletId; 8] = [
+		FOUNDATION,
+		MINING,
+		COMMUNITY,
+		ECOSYSTEM,
+		LIQUIDITY,
+		RESERVE,
+		DEVELOPMENT_FUND,
+		STAKERS_POT,
+	];
 
 	/// The account of a pool.
 	pub fn account(pool: PalletId) -> AccountId {

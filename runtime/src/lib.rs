@@ -1,7 +1,8 @@
 //! # The BTT runtime
 //!
 //! The state transition function of the BTT chain: FRAME's System, Timestamp, Aura,
-//! Grandpa, Balances, TransactionPayment and Sudo, plus the BTT pallets. Its genesis holds
+//! Grandpa, Balances, TransactionPayment, Sudo and Session, OpenGov ([`governance`]), plus
+//! the BTT pallets. Its genesis holds
 //! the whole 210,000,000 BTT allocation table ([`genesis::allocation`]), and nothing in it
 //! mints after genesis.
 
@@ -29,6 +30,8 @@ mod benchmarks {
 		[pallet_btt_vesting, BttVesting]
 		[pallet_btt_staking, BttStaking]
 		[pallet_btt_mining, BttMining]
+		[pallet_btt_governance, BttGovernance]
+		[pallet_btt_validators, BttValidators]
 	);
 }
 
@@ -36,6 +39,7 @@ pub mod apis;
 mod configs;
 pub mod fee_payment;
 pub mod genesis;
+pub mod governance;
 
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -48,7 +52,7 @@ use polkadot_sdk::{
 pub use btt_primitives::{
 	currency, time, AccountId, Balance, BlockNumber, Hash, Nonce, Signature, SS58_PREFIX,
 };
-pub use configs::pools;
+pub use configs::{pools, EXISTENTIAL_DEPOSIT};
 
 /// Opaque types: what the node needs to know of the runtime's blocks without decoding
 /// their extrinsics.
@@ -170,6 +174,26 @@ mod runtime {
 	pub type Sudo = pallet_sudo;
 	#[runtime::pallet_index(7)]
 	pub type Authorship = pallet_authorship;
+	// Genesis is built in the order of the indices: the validators' set before the session
+	// pallet, which takes its first set from it.
+	#[runtime::pallet_index(8)]
+	pub type BttValidators = pallet_btt_validators;
+	#[runtime::pallet_index(9)]
+	pub type Session = pallet_session;
+
+	// Governance.
+	#[runtime::pallet_index(10)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(11)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(12)]
+	pub type Referenda = pallet_referenda;
+	#[runtime::pallet_index(13)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+	#[runtime::pallet_index(14)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(15)]
+	pub type Multisig = pallet_multisig;
 
 	// BTT pallets from index 20 on.
 	#[runtime::pallet_index(20)]
@@ -180,7 +204,15 @@ mod runtime {
 	pub type BttStaking = pallet_btt_staking;
 	#[runtime::pallet_index(23)]
 	pub type BttMining = pallet_btt_mining;
+	#[runtime::pallet_index(24)]
+	pub type BttGovernance = pallet_btt_governance;
+	// The development fund's treasury. Its genesis comes after BttBurn's, which opens the
+	// fund's account out of the table; the treasury would otherwise mint its deposit.
+	#[runtime::pallet_index(25)]
+	pub type Treasury = pallet_treasury;
 }
 
+#[cfg(test)]
+mod governance_tests;
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,7 @@ use crate::{
 		presets::{self, dev_beneficiaries, MAINNET_TEMPLATE_PRESET},
 	},
 	pools, AccountId, Balance, Balances, BttVesting, Runtime, RuntimeGenesisConfig, System,
+	EXISTENTIAL_DEPOSIT,
 };
 use alloc::collections::BTreeMap;
 use pallet_btt_vesting::allocation::{validate_table, TableError};
@@ -42,7 +43,7 @@ fn preset_config(name: &str) -> RuntimeGenesisConfig {
 }
 
 /// Test externalities with the genesis of a preset.
-fn preset_ext(name: &str) -> TestExternalities {
+pub(crate) fn preset_ext(name: &str) -> TestExternalities {
 	let storage = preset_config(name).build_storage().expect("the preset's genesis builds");
 	let mut ext = TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
@@ -90,11 +91,27 @@ fn every_account_of_the_table_holds_its_amount() {
 		let config = preset_config(name);
 		let owed = owed(&config);
 		preset_ext(name).execute_with(|| {
+			let ecosystem = pools::account(pools::ECOSYSTEM);
 			for (account, amount) in &owed {
-				assert_eq!(Balances::balance(account), *amount, "{name}: {account}");
+				// The ecosystem fund opened the two fee-fed funds with a deposit each.
+				let opened = if *account == ecosystem { 2 * EXISTENTIAL_DEPOSIT } else { 0 };
+				assert_eq!(Balances::balance(account), *amount - opened, "{name}: {account}");
 			}
-			// Nothing outside the table holds a planck.
-			let held: Balance = owed.keys().map(Balances::balance).sum();
+			let fee_funds = [pools::DEVELOPMENT_FUND, pools::STAKERS_POT];
+			for fund in fee_funds {
+				assert_eq!(Balances::balance(&pools::account(fund)), EXISTENTIAL_DEPOSIT);
+			}
+			assert_eq!(
+				pallet_btt_vesting::PoolReleased::<Runtime>::get(&ecosystem),
+				2 * EXISTENTIAL_DEPOSIT,
+				"{name}: the opening deposits are in the ecosystem fund's books"
+			);
+			// Nothing else holds a planck.
+			let held: Balance = owed.keys().map(Balances::balance).sum::<Balance>()
+				+ fee_funds
+					.iter()
+					.map(|fund| Balances::balance(&pools::account(*fund)))
+					.sum::<Balance>();
 			assert_eq!(held, TOTAL_SUPPLY, "{name}");
 		});
 	}
@@ -106,7 +123,10 @@ fn pools_live_in_their_keyless_accounts() {
 		assert_eq!(Balances::balance(&pools::account(pools::FOUNDATION)), bps_of_supply(1_700));
 		assert_eq!(Balances::balance(&pools::account(pools::MINING)), 63_000_000 * BTT);
 		assert_eq!(Balances::balance(&pools::account(pools::COMMUNITY)), 25_200_000 * BTT);
-		assert_eq!(Balances::balance(&pools::account(pools::ECOSYSTEM)), 14_700_000 * BTT);
+		assert_eq!(
+			Balances::balance(&pools::account(pools::ECOSYSTEM)),
+			14_700_000 * BTT - 2 * EXISTENTIAL_DEPOSIT
+		);
 		assert_eq!(Balances::balance(&pools::account(pools::RESERVE)), 2_100_000 * BTT);
 		// On a dev chain the liquidity fund is spread over the six test accounts.
 		assert_eq!(Balances::balance(&pools::account(pools::LIQUIDITY)), 0);
@@ -306,7 +326,7 @@ mod fees {
 
 			assert_eq!(Balances::balance(&bob), bob_before + amount);
 			assert_eq!(Balances::balance(&development_fund), development_before + development);
-			assert_eq!(Balances::balance(&stakers_pot), stakers);
+			assert_eq!(Balances::balance(&stakers_pot), EXISTENTIAL_DEPOSIT + stakers);
 			// Alice authored the block, so she gets the author's share of her own fee back.
 			assert_eq!(Balances::balance(&alice), alice_before - amount - fee + author);
 			assert_eq!(
@@ -343,7 +363,11 @@ mod fees {
 			.expect("the ecosystem fund pays the mainnet-launch burn");
 			check();
 			let burned = pallet_btt_burn::TotalBurned::<Runtime>::get();
-			assert_eq!(pallet_btt_vesting::PoolReleased::<Runtime>::get(&fund), burned);
+			let opening_deposits = 2 * EXISTENTIAL_DEPOSIT;
+			assert_eq!(
+				pallet_btt_vesting::PoolReleased::<Runtime>::get(&fund),
+				opening_deposits + burned
+			);
 			let after = BttVesting::row_releases();
 			// Row 10, the ecosystem fund.
 			assert_eq!(after[9].released, before[9].released + burned);

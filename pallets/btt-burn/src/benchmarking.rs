@@ -18,8 +18,12 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 	who
 }
 
-fn governance<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
-	T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+fn milestones<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::MilestoneOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+fn params<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::ParamsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
 #[benchmarks]
@@ -52,7 +56,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_category_rate() -> Result<(), BenchmarkError> {
-		let origin = governance::<T>()?;
+		let origin = params::<T>()?;
 		let rate = Permill::from_percent(3);
 
 		#[extrinsic_call]
@@ -64,7 +68,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn execute_milestone_burn() -> Result<(), BenchmarkError> {
-		let origin = governance::<T>()?;
+		let origin = milestones::<T>()?;
 		let source = funded::<T>("source");
 		MilestoneSource::<T>::put(&source);
 		let amount = T::Currency::minimum_balance() * 1_000u32.into();
@@ -82,7 +86,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_milestone_source() -> Result<(), BenchmarkError> {
-		let origin = governance::<T>()?;
+		let origin = milestones::<T>()?;
 		let source: T::AccountId = account("source", 0, 0);
 
 		#[extrinsic_call]
@@ -94,7 +98,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_fee_split() -> Result<(), BenchmarkError> {
-		let origin = governance::<T>()?;
+		let origin = params::<T>()?;
 		let split = FeeSplit {
 			development: Permill::from_percent(25),
 			stakers: Permill::from_percent(25),

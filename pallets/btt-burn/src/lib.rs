@@ -74,10 +74,16 @@ pub trait RewardBurner<AccountId, Balance> {
 	) -> Result<Balance, DispatchError>;
 }
 
-/// Told about a milestone burn: `amount` was burned out of `source`.
+/// Told when tokens leave the milestone source (a pool of the allocation table, by default
+/// the ecosystem fund), so that the pool's books follow.
 pub trait OnMilestoneBurn<AccountId, Balance> {
-	/// Called after the burn succeeded.
+	/// Called after a milestone burn of `amount` out of `source` succeeded.
 	fn burned(source: &AccountId, amount: Balance);
+
+	/// Called after genesis paid `amount` out of `source` to open a fee-receiving account.
+	fn paid_out(source: &AccountId, amount: Balance) {
+		let _ = (source, amount);
+	}
 }
 
 impl<AccountId, Balance> OnMilestoneBurn<AccountId, Balance> for () {
@@ -129,9 +135,13 @@ pub mod pallet {
 		/// The chain's currency (BTT), through the `fungible` traits.
 		type Currency: Mutate<Self::AccountId>;
 
-		/// The origin that sets rates, the fee split and the milestone source, and executes
-		/// milestone burns (root until the governance tracks exist).
-		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// The origin that executes milestone burns and sets their source account: the
+		/// milestones track.
+		type MilestoneOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The origin that sets the category rates and the fee split: the economic-parameters
+		/// track.
+		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The whole supply created at genesis: `total_issuance + TotalBurned` equals it.
 		#[pallet::constant]
@@ -199,6 +209,10 @@ pub mod pallet {
 		pub milestones: Vec<(Milestone, BalanceOf<T>)>,
 		/// Category rates that differ from the defaults.
 		pub category_rates: Vec<(FeeCategory, Permill)>,
+		/// Open the development fund and the stakers' pot at genesis with the existential
+		/// deposit, out of the milestone source (see `open_fee_accounts`). A runtime whose
+		/// treasury spends the development fund needs this.
+		pub open_fee_accounts: bool,
 	}
 
 	#[pallet::genesis_build]
@@ -218,6 +232,9 @@ pub mod pallet {
 			for (category, rate) in &self.category_rates {
 				assert!(category.allows(*rate), "rate {rate:?} is outside {category:?}'s range");
 				CategoryRates::<T>::insert(category, rate);
+			}
+			if self.open_fee_accounts {
+				Pallet::<T>::open_fee_accounts();
 			}
 		}
 	}
@@ -365,7 +382,7 @@ pub mod pallet {
 			category: FeeCategory,
 			rate: Permill,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			T::ParamsOrigin::ensure_origin(origin)?;
 			ensure!(category.allows(rate), Error::<T>::RateOutOfRange);
 			CategoryRates::<T>::insert(category, rate);
 			Self::deposit_event(Event::CategoryRateSet { category, rate });
@@ -381,7 +398,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			milestone: Milestone,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			T::MilestoneOrigin::ensure_origin(origin)?;
 			let mut burn =
 				MilestoneBurns::<T>::get(milestone).ok_or(Error::<T>::UnknownMilestone)?;
 			ensure!(burn.executed_at.is_none(), Error::<T>::MilestoneAlreadyExecuted);
@@ -409,7 +426,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			source: Option<T::AccountId>,
 		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			T::MilestoneOrigin::ensure_origin(origin)?;
 			MilestoneSource::<T>::set(source.clone());
 			Self::deposit_event(Event::MilestoneSourceSet { source });
 			Ok(())
@@ -419,11 +436,32 @@ pub mod pallet {
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::set_fee_split())]
 		pub fn set_fee_split(origin: OriginFor<T>, split: FeeSplit) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
+			T::ParamsOrigin::ensure_origin(origin)?;
 			ensure!(split.is_whole(), Error::<T>::SplitNotWhole);
 			FeeSplitConfig::<T>::put(split);
 			Self::deposit_event(Event::FeeSplitSet { split });
 			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Opens the development fund (the treasury's pot) and the stakers' pot at genesis,
+		/// each with the existential deposit paid out of the milestone source (the ecosystem
+		/// fund), when that pool can pay it. Both then exist from the first block: the
+		/// treasury pallet would otherwise mint its pot's deposit at genesis, and the supply
+		/// would exceed 210M.
+		pub(crate) fn open_fee_accounts() {
+			let source = T::DefaultMilestoneSource::get();
+			let deposit = T::Currency::minimum_balance();
+			for account in [T::DevelopmentFund::get(), T::StakersPot::get()] {
+				if T::Currency::balance(&account) >= deposit {
+					continue;
+				}
+				if T::Currency::transfer(&source, &account, deposit, Preservation::Preserve).is_ok()
+				{
+					T::OnMilestoneBurn::paid_out(&source, deposit);
+				}
+			}
 		}
 	}
 

@@ -74,7 +74,8 @@ parameter_types! {
 
 impl pallet_btt_burn::Config for Test {
 	type Currency = Balances;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MilestoneOrigin = EnsureRoot<AccountId>;
+	type ParamsOrigin = EnsureRoot<AccountId>;
 	type TotalSupply = TotalSupply;
 	type DefaultMilestoneSource = EcosystemFund;
 	type DevelopmentFund = DevelopmentFund;
@@ -111,6 +112,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		btt_burn: pallet_btt_burn::GenesisConfig {
 			milestones: milestones(),
 			category_rates: vec![(FeeCategory::AssetTokenization, Permill::from_percent(4))],
+			open_fee_accounts: false,
 		},
 		..Default::default()
 	}

@@ -9,6 +9,7 @@ use crate::{
 	fees::split_amounts, mock::*, BurnSource, BurnedBySource, CategoryRates, Error, Event,
 	FeeCategory, FeeSplit, FeeSplitConfig, Milestone, MilestoneBurns, MilestoneSource, TotalBurned,
 };
+use polkadot_sdk::sp_runtime::BuildStorage;
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok,
@@ -502,5 +503,27 @@ fn the_runtime_api_view_lists_every_source() {
 fn integrity_test_passes() {
 	new_test_ext().execute_with(|| {
 		<BttBurn as Hooks<u64>>::integrity_test();
+	});
+}
+
+#[test]
+fn genesis_opens_the_fee_accounts_out_of_the_milestone_source() {
+	let storage = RuntimeGenesisConfig {
+		balances: polkadot_sdk::pallet_balances::GenesisConfig {
+			balances: vec![(ALICE, 1_000_000 * UNIT), (ECOSYSTEM_FUND, 4_000_000 * UNIT)],
+			..Default::default()
+		},
+		btt_burn: crate::GenesisConfig { open_fee_accounts: true, ..Default::default() },
+		..Default::default()
+	}
+	.build_storage()
+	.unwrap();
+	polkadot_sdk::sp_io::TestExternalities::new(storage).execute_with(|| {
+		let deposit = ED;
+		assert_eq!(Balances::free_balance(DEVELOPMENT_FUND), deposit);
+		assert_eq!(Balances::free_balance(STAKERS_POT), deposit);
+		assert_eq!(Balances::free_balance(ECOSYSTEM_FUND), 4_000_000 * UNIT - 2 * deposit);
+		// Nothing was minted.
+		assert_eq!(Balances::total_issuance(), 5_000_000 * UNIT);
 	});
 }

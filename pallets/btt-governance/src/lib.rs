@@ -361,7 +361,6 @@ pub mod pallet {
 
 		/// The pallet's invariants: a governance day lasts at least one block, and every
 		/// recorded extra is non-zero.
-		#[cfg(any(test, feature = "try-runtime"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			frame_support::ensure!(
 				!DayLength::<T>::get().is_zero(),

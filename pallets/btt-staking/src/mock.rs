@@ -97,7 +97,8 @@ parameter_types! {
 
 impl pallet_btt_burn::Config for Test {
 	type Currency = Balances;
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type MilestoneOrigin = EnsureRoot<AccountId>;
+	type ParamsOrigin = EnsureRoot<AccountId>;
 	type TotalSupply = TotalSupply;
 	type DefaultMilestoneSource = EcosystemFund;
 	type DevelopmentFund = DevelopmentFund;

@@ -231,7 +231,6 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// The invariants: the set holds no account twice and, once set, at least
 		/// `MinValidators` accounts; sessions last at least a block.
-		#[cfg(any(test, feature = "try-runtime"))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let validators = Validators::<T>::get();
 			let mut unique = validators.clone().into_inner();

@@ -5,14 +5,15 @@
 
 use super::allocation::{allocation_table, Beneficiaries};
 use crate::{
-	currency::BTT, pools, time::DAYS, AccountId, AuraConfig, Balance, BttBurnConfig,
-	BttMiningConfig, BttStakingConfig, BttVestingConfig, GrandpaConfig, RuntimeGenesisConfig,
-	SudoConfig,
+	currency::BTT, opaque::SessionKeys, pools, time::DAYS, AccountId, Balance, BlockNumber,
+	BttBurnConfig, BttGovernanceConfig, BttMiningConfig, BttStakingConfig, BttValidatorsConfig,
+	BttVestingConfig, CouncilConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use pallet_btt_burn::Milestone;
 use polkadot_sdk::{
 	frame_support::{build_struct_json_patch, PalletId},
+	pallet_multisig,
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_consensus_grandpa::AuthorityId as GrandpaId,
 	sp_genesis_builder::{self, PresetId},
@@ -25,27 +26,47 @@ use serde_json::Value;
 /// authorities and no sudo key, for operators to fill in (see the README).
 pub const MAINNET_TEMPLATE_PRESET: &str = "mainnet_template";
 
-/// The genesis config patch for a chain with these authorities, sudo key and beneficiaries.
+/// The lengths of a chain's governance days and sessions; `None` keeps the production
+/// lengths (a day of 14,400 blocks, a session of an hour).
+#[derive(Default)]
+struct Calendar {
+	governance_day: Option<BlockNumber>,
+	session: Option<BlockNumber>,
+}
+
+/// The genesis config patch for a chain with these validators, sudo key, council,
+/// beneficiaries and calendar.
 fn genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<Validator>,
 	sudo: Option<AccountId>,
+	council: Vec<AccountId>,
 	beneficiaries: &Beneficiaries,
+	calendar: Calendar,
 ) -> Value {
 	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
-		aura: AuraConfig {
-			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>()
-		},
-		grandpa: GrandpaConfig {
-			authorities: authorities
+		session: SessionConfig {
+			keys: validators
 				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.map(|v| {
+					(
+						v.account.clone(),
+						v.account.clone(),
+						SessionKeys { aura: v.aura.clone(), grandpa: v.grandpa.clone() },
+					)
+				})
 				.collect::<Vec<_>>(),
 		},
+		btt_validators: BttValidatorsConfig {
+			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
+			session_length: calendar.session,
+		},
+		btt_governance: BttGovernanceConfig { day_length: calendar.governance_day },
+		council: CouncilConfig { members: council },
 		btt_vesting: BttVestingConfig {
 			allocations: allocation_table(beneficiaries),
 			foundation_account: Some(beneficiaries.foundation.clone()),
 		},
-		btt_burn: BttBurnConfig { milestones: milestone_burns() },
+		btt_burn: BttBurnConfig { milestones: milestone_burns(), open_fee_accounts: true },
 		btt_staking: BttStakingConfig { terms: pallet_btt_staking::paper_terms(BTT).to_vec() },
 		btt_mining: BttMiningConfig {
 			era_length: DAYS,
@@ -60,6 +81,29 @@ fn genesis(
 		json_merge(&mut patch, sudo);
 	}
 	patch
+}
+
+/// A validator of a genesis set: its account and its session keys.
+struct Validator {
+	account: AccountId,
+	aura: AuraId,
+	grandpa: GrandpaId,
+}
+
+/// The foundation's account on the dev chains: the 2-of-3 multisig of Alice, Bob and
+/// Charlie (SPEC.md section 7: the strategic reserve goes to the foundation multisig).
+pub fn dev_foundation_multisig() -> AccountId {
+	use Sr25519Keyring::*;
+	let mut signers: Vec<AccountId> =
+		[Alice, Bob, Charlie].iter().map(|k| k.to_account_id()).collect();
+	signers.sort();
+	pallet_multisig::Pallet::<Runtime>::multi_account_id(&signers, 2)
+}
+
+/// The dev chains' council: Alice, Bob and Charlie.
+fn dev_council() -> Vec<AccountId> {
+	use Sr25519Keyring::*;
+	[Alice, Bob, Charlie].iter().map(|k| k.to_account_id()).collect()
 }
 
 /// The paper's milestone burns (SPEC.md section 6), executed once each by governance.
@@ -79,9 +123,14 @@ fn json_merge(base: &mut Value, other: Value) {
 	}
 }
 
-/// A test authority: its Aura (sr25519) and GRANDPA (ed25519) keys from the keyring.
-fn authority(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// A test validator: the keyring account, with its Aura (sr25519) and GRANDPA (ed25519)
+/// keys from the keyring.
+fn validator(keyring: Sr25519Keyring, grandpa: Ed25519Keyring) -> Validator {
+	Validator {
+		account: keyring.to_account_id(),
+		aura: keyring.public().into(),
+		grandpa: grandpa.public().into(),
+	}
 }
 
 /// The dev chains' beneficiaries: the well-known test accounts, the liquidity fund spread
@@ -101,7 +150,7 @@ pub fn dev_beneficiaries() -> Beneficiaries {
 			.iter()
 			.map(|k| k.to_account_id())
 			.collect(),
-		foundation: Dave.to_account_id(),
+		foundation: dev_foundation_multisig(),
 	}
 }
 
@@ -125,33 +174,40 @@ pub fn placeholder_beneficiaries() -> Beneficiaries {
 	}
 }
 
-/// `--dev`: one authority (Alice), who is also the sudo key.
+/// `--dev`: one validator (Alice), who is also the sudo key; governance days of 10 blocks
+/// (a minute) and sessions of 50 blocks, so that referenda and validator changes can be
+/// tried in minutes. The code path is production's; only the calendar is shorter.
 fn development() -> Value {
 	genesis(
-		vec![authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		dev_council(),
 		&dev_beneficiaries(),
+		Calendar { governance_day: Some(10), session: Some(50) },
 	)
 }
 
-/// `--chain local`: four authorities (Alice, Bob, Charlie, Dave: the validators of
-/// `scripts/local-testnet.sh`); Alice is the sudo key.
+/// `--chain local`: four validators (Alice, Bob, Charlie, Dave: the validators of
+/// `scripts/local-testnet.sh`); Alice is the sudo key; the production calendar.
 fn local_testnet() -> Value {
 	genesis(
 		vec![
-			authority(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
-			authority(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
-			authority(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		dev_council(),
 		&dev_beneficiaries(),
+		Calendar::default(),
 	)
 }
 
-/// The mainnet template: no authorities, no sudo, placeholder beneficiaries.
+/// The mainnet template: no validators, no sudo, no council members, placeholder
+/// beneficiaries and foundation account, the production calendar.
 fn mainnet_template() -> Value {
-	genesis(Vec::new(), None, &placeholder_beneficiaries())
+	genesis(Vec::new(), None, Vec::new(), &placeholder_beneficiaries(), Calendar::default())
 }
 
 /// The JSON of the preset `id`, if there is one by that name.
