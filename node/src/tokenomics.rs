@@ -415,8 +415,12 @@ mod tests {
 			report.projection.years.last().map(|y| y.cumulative),
 			Some(TOTAL_SUPPLY - 42_000_000 * BTT)
 		);
-		// At genesis only the liquidity row circulates.
-		assert_eq!(report.supply.circulating, 4_200_000 * BTT);
+		// At genesis only the liquidity row circulates, plus the existential deposits that
+		// opened the development fund and the stakers' pot.
+		assert_eq!(
+			report.supply.circulating,
+			4_200_000 * BTT + 2 * btt_runtime::EXISTENTIAL_DEPOSIT
+		);
 		let periods = report.periods();
 		assert_eq!(periods.len(), 6);
 		let scheduled: Balance = periods.iter().map(|p| p.chain).sum();
