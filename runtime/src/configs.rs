@@ -41,8 +41,8 @@ const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 /// Two seconds of compute per 6-second block.
 const MAXIMUM_BLOCK_WEIGHT: Weight =
 	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(2), u64::MAX);
-/// At most 5 MiB of extrinsics per block.
-const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+/// At most 5 MiB of extrinsics per block (the node's block builder uses the same limit).
+pub const MAXIMUM_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
 
 parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;

@@ -485,7 +485,7 @@ impl pallet_multisig::Config for Runtime {
 	type BlockNumberProvider = System;
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(feature = "upgrade-rehearsal")))]
 mod tests {
 	use super::*;
 

@@ -52,7 +52,7 @@ use polkadot_sdk::{
 pub use btt_primitives::{
 	currency, time, AccountId, Balance, BlockNumber, Hash, Nonce, Signature, SS58_PREFIX,
 };
-pub use configs::{pools, EXISTENTIAL_DEPOSIT};
+pub use configs::{pools, EXISTENTIAL_DEPOSIT, MAXIMUM_BLOCK_LENGTH};
 
 /// Opaque types: what the node needs to know of the runtime's blocks without decoding
 /// their extrinsics.
@@ -83,12 +83,29 @@ pub mod opaque {
 
 /// The runtime's version: bump `spec_version` with every change of its logic and
 /// `transaction_version` with every change of a call's encoding.
+#[cfg(not(feature = "upgrade-rehearsal"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("btt"),
 	impl_name: alloc::borrow::Cow::Borrowed("btt-node"),
 	authoring_version: 1,
 	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same runtime as the next version (`spec_version` + 1): what the btt-runtime-upgrade-rehearsal
+/// package builds, for the runtime-upgrade test. Keep it equal to the version above but for
+/// `spec_version`.
+#[cfg(feature = "upgrade-rehearsal")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("btt"),
+	impl_name: alloc::borrow::Cow::Borrowed("btt-node"),
+	authoring_version: 1,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -212,7 +229,8 @@ mod runtime {
 	pub type Treasury = pallet_treasury;
 }
 
-#[cfg(test)]
+// btt-runtime runs the tests; btt-runtime-upgrade-rehearsal, the same sources, does not.
+#[cfg(all(test, not(feature = "upgrade-rehearsal")))]
 mod governance_tests;
-#[cfg(test)]
+#[cfg(all(test, not(feature = "upgrade-rehearsal")))]
 mod tests;
