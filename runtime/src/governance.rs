@@ -20,7 +20,7 @@ use polkadot_sdk::{
 		traits::{
 			fungible::{HoldConsideration, Inspect},
 			tokens::{pay::PayFromAccount, UnityAssetBalanceConversion},
-			ConstU128, ConstU32, EqualPrivilegeOnly, Get, LinearStoragePrice,
+			ConstU128, ConstU32, EitherOf, EqualPrivilegeOnly, Get, LinearStoragePrice,
 		},
 		weights::Weight,
 		PalletId,
@@ -334,8 +334,6 @@ impl pallet_referenda::Config for Runtime {
 	type Preimages = Preimage;
 	type BlockNumberProvider = System;
 }
-
-use polkadot_sdk::frame_support::traits::EitherOf;
 
 impl pallet_conviction_voting::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;

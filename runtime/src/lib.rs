@@ -231,6 +231,4 @@ mod runtime {
 
 // btt-runtime runs the tests; btt-runtime-upgrade-rehearsal, the same sources, does not.
 #[cfg(all(test, not(feature = "upgrade-rehearsal")))]
-mod governance_tests;
-#[cfg(all(test, not(feature = "upgrade-rehearsal")))]
 mod tests;

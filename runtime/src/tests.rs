@@ -22,6 +22,8 @@ use polkadot_sdk::{
 };
 use serde_json::Value;
 
+mod governance;
+
 /// Merges a preset's JSON patch into `base`, as the node does when it builds a chain spec.
 fn merge(base: &mut Value, patch: Value) {
 	match (base, patch) {
