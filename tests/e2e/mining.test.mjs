@@ -4,38 +4,21 @@
 // passes and the provider claims the era's budget.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { nodeBinary, signAndWait, useDevNode, waitFor } from './lib/node.mjs';
+import { patchedDevSpec, signAndWait, useDevNode, waitFor } from './lib/node.mjs';
 
 const UNIT = 10n ** 18n;
 const ERA_BLOCKS = 5;
 const PHASE_1 = 25_200_000n * UNIT;
 const ERAS_PER_PHASE = 730n;
 
-/** The dev chain spec with `ERA_BLOCKS`-block mining eras, written to a temporary file. */
-function shortEraSpec() {
-  const dir = mkdtempSync(join(tmpdir(), 'btt-mining-'));
-  const file = join(dir, 'dev-short-eras.json');
-  execFileSync(nodeBinary(), ['export-chain-spec', '--chain', 'dev', '--output', file], { stdio: 'ignore' });
-  // Edited as text: JSON.parse would round the spec's u128 amounts.
-  const text = readFileSync(file, 'utf8');
-  const patched = text.replace(/"eraLength": \d+/, `"eraLength": ${ERA_BLOCKS}`);
-  assert.notEqual(patched, text, 'the dev spec sets bttMining.eraLength');
-  writeFileSync(file, patched);
-  return { dir, file };
-}
-
 /** Era `era`'s budget in the first phase: cap(era + 1) − cap(era). */
 const budget = (era) => (PHASE_1 * (era + 1n)) / ERAS_PER_PHASE - (PHASE_1 * era) / ERAS_PER_PHASE;
 
 describe('btt-mining (dev chain, 5-block eras)', () => {
-  const spec = shortEraSpec();
-  after(() => rmSync(spec.dir, { recursive: true, force: true }));
+  const spec = patchedDevSpec({ eraLength: ERA_BLOCKS });
+  after(() => spec.remove());
   const dev = useDevNode({
     args: ['--chain', spec.file, '--alice', '--validator', '--force-authoring', '--node-key', '0'.repeat(63) + '1'],
   });

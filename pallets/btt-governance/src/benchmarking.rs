@@ -14,6 +14,17 @@ fn boosted_vote<T: Config>() -> AccountVote<T::Balance> {
 	}
 }
 
+/// A boosted voter who has voted on a new ongoing poll.
+fn boosted_voter_on_a_new_poll<T: Config>() -> Result<(T::AccountId, PollIndexOf<T>), BenchmarkError>
+{
+	let voter: T::AccountId = account("voter", 0, 0);
+	T::BenchmarkHelper::make_boosted(&voter);
+	let class = T::Polls::classes().into_iter().next().ok_or(BenchmarkError::Weightless)?;
+	let poll = T::Polls::create_ongoing(class).map_err(|_| BenchmarkError::Weightless)?;
+	Pallet::<T>::on_before_vote(&voter, poll, boosted_vote::<T>())?;
+	Ok((voter, poll))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -22,11 +33,7 @@ mod benchmarks {
 	/// added (the worst case of `on_before_vote`).
 	#[benchmark]
 	fn boost_vote() -> Result<(), BenchmarkError> {
-		let voter: T::AccountId = account("voter", 0, 0);
-		T::BenchmarkHelper::make_boosted(&voter);
-		let class = T::Polls::classes().into_iter().next().ok_or(BenchmarkError::Weightless)?;
-		let poll = T::Polls::create_ongoing(class).map_err(|_| BenchmarkError::Weightless)?;
-		Pallet::<T>::on_before_vote(&voter, poll, boosted_vote::<T>())?;
+		let (voter, poll) = boosted_voter_on_a_new_poll::<T>()?;
 
 		#[block]
 		{
@@ -40,11 +47,7 @@ mod benchmarks {
 	/// A boosted vote of an ongoing referendum is removed.
 	#[benchmark]
 	fn withdraw_boost() -> Result<(), BenchmarkError> {
-		let voter: T::AccountId = account("voter", 0, 0);
-		T::BenchmarkHelper::make_boosted(&voter);
-		let class = T::Polls::classes().into_iter().next().ok_or(BenchmarkError::Weightless)?;
-		let poll = T::Polls::create_ongoing(class).map_err(|_| BenchmarkError::Weightless)?;
-		Pallet::<T>::on_before_vote(&voter, poll, boosted_vote::<T>())?;
+		let (voter, poll) = boosted_voter_on_a_new_poll::<T>()?;
 
 		#[block]
 		{

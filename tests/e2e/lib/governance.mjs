@@ -2,33 +2,16 @@
 // and a referendum driven through its whole lifecycle from polkadot.js.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-import { nodeBinary, signAndWait, waitFor } from './node.mjs';
+import { patchedDevSpec, signAndWait, waitFor } from './node.mjs';
 
 export const UNIT = 10n ** 18n;
 
 /**
  * The dev chain spec with governance days of `dayLength` blocks and sessions of
- * `sessionLength` blocks, written to a temporary file: the production code path with a
- * shorter calendar. Returns `{ file, remove() }`.
+ * `sessionLength` blocks (see `patchedDevSpec`). Returns `{ file, remove() }`.
  */
 export function shortCalendarSpec({ dayLength = 2, sessionLength = 50 } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'btt-governance-'));
-  const file = join(dir, 'dev-short-calendar.json');
-  execFileSync(nodeBinary(), ['export-chain-spec', '--chain', 'dev', '--output', file], { stdio: 'ignore' });
-  // Edited as text: JSON.parse would round the spec's u128 amounts.
-  const text = readFileSync(file, 'utf8');
-  const patched = text
-    .replace(/"dayLength": \d+/, `"dayLength": ${dayLength}`)
-    .replace(/"sessionLength": \d+/, `"sessionLength": ${sessionLength}`);
-  assert.match(patched, new RegExp(`"dayLength": ${dayLength}\\b`), 'the dev spec sets bttGovernance.dayLength');
-  assert.match(patched, new RegExp(`"sessionLength": ${sessionLength}\\b`), 'the dev spec sets bttValidators.sessionLength');
-  writeFileSync(file, patched);
-  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return patchedDevSpec({ dayLength, sessionLength });
 }
 
 /** The events of `result` from `section.method`. */

@@ -5,8 +5,8 @@
 // timeout, and every node it starts is stopped: by `stop()`, or at the latest when the test
 // process exits or is interrupted.
 
-import { spawn } from 'node:child_process';
-import { accessSync, constants as fsConstants } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { accessSync, constants as fsConstants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -407,4 +407,24 @@ export function useDevNode({ args = ['--dev'] } = {}) {
     }
   });
   return ctx;
+}
+
+/**
+ * The dev chain spec with genesis numbers changed, written to a temporary file: the
+ * production code path with a shorter calendar. `patches` maps a genesis field name (e.g.
+ * `eraLength`) to its new number; each field must occur in the spec. The spec is edited as
+ * text, since JSON.parse would round its u128 amounts. Returns `{ file, remove() }`.
+ */
+export function patchedDevSpec(patches) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'btt-spec-'));
+  const file = path.join(dir, 'dev-patched.json');
+  execFileSync(nodeBinary(), ['export-chain-spec', '--chain', 'dev', '--output', file], { stdio: 'ignore' });
+  let text = readFileSync(file, 'utf8');
+  for (const [field, value] of Object.entries(patches)) {
+    const pattern = new RegExp(`"${field}": \\d+`);
+    if (!pattern.test(text)) throw new Error(`the dev spec has no genesis field ${field}`);
+    text = text.replace(pattern, `"${field}": ${value}`);
+  }
+  writeFileSync(file, text);
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
