@@ -242,6 +242,13 @@ impl Report {
 			btt(self.projection.discretionary),
 			percent(self.projection.discretionary, total)
 		);
+		let _ = writeln!(
+			out,
+			"Milestone burns: {} BTT ({:.2}%) — burned or kept back in the ecosystem fund for the \
+			 milestone burns still pending; never released.",
+			btt(self.projection.milestone_burns),
+			percent(self.projection.milestone_burns, total)
+		);
 		out
 	}
 
@@ -268,6 +275,12 @@ impl Report {
 			"unscheduled (governance),,,{},{:.4},",
 			btt_plain(self.projection.discretionary),
 			percent(self.projection.discretionary, self.projection.total)
+		);
+		let _ = writeln!(
+			out,
+			"milestone burns,,,{},{:.4},",
+			btt_plain(self.projection.milestone_burns),
+			percent(self.projection.milestone_burns, self.projection.total)
 		);
 		out
 	}
@@ -407,8 +420,12 @@ mod tests {
 		let report = dev_report();
 		assert_eq!(report.rows.len(), 12);
 		assert_eq!(report.projection.total, TOTAL_SUPPLY);
-		// Community incentives, ecosystem fund, strategic reserve: 12% + 7% + 1%.
-		assert_eq!(report.projection.discretionary, 42_000_000 * BTT);
+		// Community incentives, ecosystem fund, strategic reserve: 12% + 7% + 1%, less the
+		// 11M the ecosystem fund keeps for milestone burns.
+		assert_eq!(report.projection.discretionary, 31_000_000 * BTT);
+		// The four milestone burns (1M + 2M + 5M + 3M) are kept back in the ecosystem fund:
+		// they will be burned, not released.
+		assert_eq!(report.projection.milestone_burns, 11_000_000 * BTT);
 		// Mining ends last, after 8 years; everything scheduled is released by then.
 		assert_eq!(report.projection.years.len(), 8);
 		assert_eq!(
@@ -433,10 +450,11 @@ mod tests {
 		let report = dev_report();
 		let csv = report.render_csv();
 		let lines: Vec<&str> = csv.lines().collect();
-		assert_eq!(lines.len(), 8, "header, six periods, unscheduled");
+		assert_eq!(lines.len(), 9, "header, six periods, unscheduled, milestone burns");
 		assert!(lines[1].starts_with("2025,22.00,22.00,"));
 		assert!(lines[6].starts_with("2030+,23.00,100.00,"));
-		assert!(lines[7].starts_with("unscheduled (governance),,,42000000,20.0000,"));
+		assert!(lines[7].starts_with("unscheduled (governance),,,31000000,14.7619,"));
+		assert!(lines[8].starts_with("milestone burns,,,11000000,5.2381,"));
 		let svg = report.render_svg();
 		assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
 		assert_eq!(svg.matches("<rect").count(), 1 + 12 + 2, "background, 12 bars, legend");

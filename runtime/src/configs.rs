@@ -24,7 +24,7 @@ use polkadot_sdk::{
 	},
 	pallet_aura, pallet_authorship, pallet_balances, pallet_grandpa,
 	pallet_session::{self, PeriodicSessions},
-	pallet_sudo, pallet_timestamp,
+	pallet_skip_feeless_payment, pallet_sudo, pallet_timestamp,
 	pallet_transaction_payment::{self, FungibleAdapter, Multiplier, TargetedFeeAdjustment},
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_runtime::{
@@ -79,6 +79,9 @@ parameter_types! {
 
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	// The calls that would break the supply rule or move a pool's tokens are refused
+	// (`guarantees.rs`).
+	type BaseCallFilter = crate::guarantees::GuaranteesFilter;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -176,6 +179,10 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
+impl pallet_skip_feeless_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+}
+
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
@@ -223,7 +230,7 @@ impl pallet_btt_burn::OnMilestoneBurn<AccountId, Balance> for PoolBooks {
 	}
 
 	fn paid_out(source: &AccountId, amount: Balance) {
-		pallet_btt_vesting::Pallet::<Runtime>::note_burn_from(source, amount);
+		pallet_btt_vesting::Pallet::<Runtime>::note_pool_release(source, amount);
 	}
 }
 impl pallet_btt_staking::OnPoolSpend<AccountId, Balance> for PoolBooks {
@@ -245,8 +252,17 @@ impl Get<alloc::vec::Vec<(AccountId, Balance)>> for StakedSupply {
 	}
 }
 
+/// What btt-vesting keeps frozen in an account: those tokens cannot back a stake.
+pub struct VestingFrozen;
+impl pallet_btt_staking::FrozenByVesting<AccountId, Balance> for VestingFrozen {
+	fn vesting_frozen(who: &AccountId) -> Balance {
+		pallet_btt_vesting::Pallet::<Runtime>::frozen(who)
+	}
+}
+
 impl pallet_btt_staking::Config for Runtime {
 	type Currency = Balances;
+	type VestingFrozen = VestingFrozen;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RewardBurner = pallet_btt_burn::Pallet<Runtime>;
@@ -298,8 +314,26 @@ impl pallet_btt_mining::Config for Runtime {
 	type WeightInfo = pallet_btt_mining::weights::SubstrateWeight<Runtime>;
 }
 
+/// What a pool must keep for the milestone burns btt-burn has promised out of it.
+pub struct PendingMilestoneBurns;
+impl pallet_btt_vesting::PendingBurns<AccountId, Balance> for PendingMilestoneBurns {
+	fn kept_back(pool: &AccountId) -> Balance {
+		pallet_btt_burn::Pallet::<Runtime>::pending_burns_from(pool)
+	}
+}
+
+parameter_types! {
+	/// A vesting grant releases within ten years (lock and linear months together).
+	pub const MaxGrantMonths: u16 = 120;
+	/// A vesting grant is at least 100 BTT: no dust schedules in someone else's slots.
+	pub const MinGrant: Balance = 100 * BTT;
+}
+
 impl pallet_btt_vesting::Config for Runtime {
 	type Currency = Balances;
+	type PendingBurns = PendingMilestoneBurns;
+	type MaxGrantMonths = MaxGrantMonths;
+	type MinGrant = MinGrant;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type TotalSupply = TotalSupply;
 	type BlocksPerMonth = ConstU32<MONTHS>;
@@ -365,8 +399,6 @@ pub mod pools {
 	pub const COMMUNITY: PalletId = PalletId(*b"btt/cmty");
 	/// Ecosystem development fund (row 10): governance releases, milestone burns.
 	pub const ECOSYSTEM: PalletId = PalletId(*b"btt/ecos");
-	/// Liquidity provision fund (row 11): free at genesis.
-	pub const LIQUIDITY: PalletId = PalletId(*b"btt/liqd");
 	/// Strategic reserve (row 12): released only by referendum.
 	pub const RESERVE: PalletId = PalletId(*b"btt/rsrv");
 	/// Development fund: receives the development share of transaction fees.
@@ -374,13 +406,14 @@ pub mod pools {
 	/// Stakers' pot: receives the stakers' share of transaction fees, for btt-staking.
 	pub const STAKERS_POT: PalletId = PalletId(*b"btt/stkp");
 
-	/// Every pool and fee-fed fund: tokens nobody holds the keys of.
-	pub const ALL: [PalletId; 8] = [
+	/// Every pool and fee-fed fund: tokens nobody holds the keys of. The liquidity row
+	/// (11) is not a pool: it is unlocked at genesis and held by the accounts the chain spec
+	/// names (the dev accounts, or the liquidity multisig on a live chain).
+	pub const ALL: [PalletId; 7] = [
 		FOUNDATION,
 		MINING,
 		COMMUNITY,
 		ECOSYSTEM,
-		LIQUIDITY,
 		RESERVE,
 		DEVELOPMENT_FUND,
 		STAKERS_POT,

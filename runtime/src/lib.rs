@@ -40,6 +40,7 @@ mod configs;
 pub mod fee_payment;
 pub mod genesis;
 pub mod governance;
+pub mod guarantees;
 
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -92,7 +93,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_version: 100,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -108,7 +109,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -133,7 +134,9 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	fee_payment::ChargeFee,
+	// A call that is feeless by its own rule (a vesting claim that releases tokens) skips the
+	// fee; every other call pays it (with the staking discount).
+	pallet_skip_feeless_payment::SkipCheckIfFeeless<Runtime, fee_payment::ChargeFee>,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -211,6 +214,8 @@ mod runtime {
 	pub type Council = pallet_collective<Instance1>;
 	#[runtime::pallet_index(15)]
 	pub type Multisig = pallet_multisig;
+	#[runtime::pallet_index(16)]
+	pub type SkipFeelessPayment = pallet_skip_feeless_payment;
 
 	// BTT pallets from index 20 on.
 	#[runtime::pallet_index(20)]

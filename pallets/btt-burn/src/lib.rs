@@ -11,7 +11,11 @@
 //!   ([`Pallet::pay`]). Governance sets each category's rate inside the paper's range. Other
 //!   pallets charge the same fee through [`CategoryFeeBurner`].
 //! - **Milestone burns**: four one-off burns (1M, 2M, 5M, 3M BTT) executed by governance from
-//!   a source account, the ecosystem development fund unless governance names another.
+//!   the ecosystem development fund, or from the development fund if governance chooses it
+//!   ([`MilestoneSource`]) — never from any other account. Until a burn is executed the
+//!   ecosystem fund keeps its amount back ([`Pallet::pending_burns_from`], which btt-vesting
+//!   consults before releasing the fund), so a release can never make a promised burn
+//!   impossible.
 //! - **Staking reward burns**: btt-staking burns part of long stakes' rewards through
 //!   [`RewardBurner`].
 //! - **Transaction fees**: [`DealWithFees`] splits fees and tips between the development fund,
@@ -38,7 +42,7 @@ mod tests;
 
 pub use fees::{BurnDust, DealWithFees};
 pub use pallet::*;
-pub use types::{BurnSource, FeeCategory, FeeSplit, Milestone};
+pub use types::{BurnSource, FeeCategory, FeeSplit, Milestone, MilestoneSource};
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;
@@ -74,8 +78,8 @@ pub trait RewardBurner<AccountId, Balance> {
 	) -> Result<Balance, DispatchError>;
 }
 
-/// Told when tokens leave the milestone source (a pool of the allocation table, by default
-/// the ecosystem fund), so that the pool's books follow.
+/// Told when tokens leave the milestone source (the ecosystem fund, a pool of the allocation
+/// table, or the development fund), so that the pool's books follow.
 pub trait OnMilestoneBurn<AccountId, Balance> {
 	/// Called after a milestone burn of `amount` out of `source` succeeded.
 	fn burned(source: &AccountId, amount: Balance);
@@ -135,8 +139,8 @@ pub mod pallet {
 		/// The chain's currency (BTT), through the `fungible` traits.
 		type Currency: Mutate<Self::AccountId>;
 
-		/// The origin that executes milestone burns and sets their source account: the
-		/// milestones track.
+		/// The origin that executes milestone burns and chooses their source (the ecosystem
+		/// fund or the development fund): the milestones track.
 		type MilestoneOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The origin that sets the category rates and the fee split: the economic-parameters
@@ -147,12 +151,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type TotalSupply: Get<BalanceOf<Self>>;
 
-		/// Where milestone burns take their tokens while governance names no other account:
-		/// the ecosystem development fund.
+		/// The ecosystem development fund: where milestone burns take their tokens
+		/// ([`MilestoneSource::EcosystemFund`], the default), and the account that keeps the
+		/// pending burns back.
 		#[pallet::constant]
 		type DefaultMilestoneSource: Get<Self::AccountId>;
 
-		/// Receives the development share of transaction fees.
+		/// Receives the development share of transaction fees; milestone burns take their
+		/// tokens from it when governance chooses [`MilestoneSource::DevelopmentFund`].
 		#[pallet::constant]
 		type DevelopmentFund: Get<Self::AccountId>;
 
@@ -192,10 +198,11 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// The account milestone burns take their tokens from, when governance has named one;
-	/// otherwise `DefaultMilestoneSource`.
+	/// Which fund milestone burns take their tokens from: the ecosystem development fund
+	/// unless governance has chosen the development fund. Only these two can be chosen;
+	/// [`Pallet::milestone_source`] resolves the choice to its account.
 	#[pallet::storage]
-	pub type MilestoneSource<T: Config> = StorageValue<_, T::AccountId, OptionQuery>;
+	pub type MilestoneSourceChoice<T: Config> = StorageValue<_, MilestoneSource, ValueQuery>;
 
 	/// How transaction fees and tips are shared; the paper's 40/30/20/10 by default.
 	#[pallet::storage]
@@ -210,8 +217,9 @@ pub mod pallet {
 		/// Category rates that differ from the defaults.
 		pub category_rates: Vec<(FeeCategory, Permill)>,
 		/// Open the development fund and the stakers' pot at genesis with the existential
-		/// deposit, out of the milestone source (see `open_fee_accounts`). A runtime whose
-		/// treasury spends the development fund needs this.
+		/// deposit, out of the ecosystem fund (see `open_fee_accounts`). A runtime whose
+		/// treasury spends the development fund needs this. Genesis refuses to build when the
+		/// fund cannot pay a deposit.
 		pub open_fee_accounts: bool,
 	}
 
@@ -281,10 +289,12 @@ pub mod pallet {
 			/// How much was burned.
 			amount: BalanceOf<T>,
 		},
-		/// Governance named the account milestone burns take their tokens from.
+		/// Governance chose the fund milestone burns take their tokens from.
 		MilestoneSourceSet {
-			/// The account; `None` restores the default (the ecosystem development fund).
-			source: Option<T::AccountId>,
+			/// The fund chosen.
+			source: MilestoneSource,
+			/// Its account: milestone burns now take their tokens from it.
+			account: T::AccountId,
 		},
 		/// Governance changed how transaction fees are shared.
 		FeeSplitSet {
@@ -418,17 +428,23 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Names the account milestone burns take their tokens from; `None` restores the
-		/// default, the ecosystem development fund.
+		/// Chooses the fund milestone burns take their tokens from: `EcosystemFund` (the
+		/// ecosystem development fund, the default) or `DevelopmentFund`. No other account can
+		/// be chosen: the strategic reserve, the mining pool and users' accounts are out of
+		/// reach of a milestone burn.
+		///
+		/// Whichever fund is chosen, the ecosystem fund keeps the pending burns back, so
+		/// choosing it again can never find it spent.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_milestone_source())]
 		pub fn set_milestone_source(
 			origin: OriginFor<T>,
-			source: Option<T::AccountId>,
+			source: MilestoneSource,
 		) -> DispatchResult {
 			T::MilestoneOrigin::ensure_origin(origin)?;
-			MilestoneSource::<T>::set(source.clone());
-			Self::deposit_event(Event::MilestoneSourceSet { source });
+			MilestoneSourceChoice::<T>::put(source);
+			let account = Self::account_of(source);
+			Self::deposit_event(Event::MilestoneSourceSet { source, account });
 			Ok(())
 		}
 
@@ -446,10 +462,12 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		/// Opens the development fund (the treasury's pot) and the stakers' pot at genesis,
-		/// each with the existential deposit paid out of the milestone source (the ecosystem
-		/// fund), when that pool can pay it. Both then exist from the first block: the
-		/// treasury pallet would otherwise mint its pot's deposit at genesis, and the supply
-		/// would exceed 210M.
+		/// each with the existential deposit paid out of the ecosystem fund. Both then exist
+		/// from the first block: the treasury pallet would otherwise mint its pot's deposit at
+		/// genesis, and the supply would exceed 210M.
+		///
+		/// Panics — genesis refuses to build — when the ecosystem fund cannot pay a deposit:
+		/// a chain whose supply rule is broken from block 0 must not start.
 		pub(crate) fn open_fee_accounts() {
 			let source = T::DefaultMilestoneSource::get();
 			let deposit = T::Currency::minimum_balance();
@@ -457,10 +475,16 @@ pub mod pallet {
 				if T::Currency::balance(&account) >= deposit {
 					continue;
 				}
-				if T::Currency::transfer(&source, &account, deposit, Preservation::Preserve).is_ok()
+				if let Err(error) =
+					T::Currency::transfer(&source, &account, deposit, Preservation::Preserve)
 				{
-					T::OnMilestoneBurn::paid_out(&source, deposit);
+					panic!(
+						"btt-burn genesis: cannot open fee account {account:?} with the \
+						 existential deposit {deposit:?} out of the ecosystem fund {source:?}: \
+						 {error:?}"
+					);
 				}
+				T::OnMilestoneBurn::paid_out(&source, deposit);
 			}
 		}
 	}
@@ -471,9 +495,42 @@ pub mod pallet {
 			CategoryRates::<T>::get(category).unwrap_or_else(|| category.default_rate())
 		}
 
-		/// The account milestone burns take their tokens from.
+		/// The account milestone burns take their tokens from: the chosen fund's account.
 		pub fn milestone_source() -> T::AccountId {
-			MilestoneSource::<T>::get().unwrap_or_else(T::DefaultMilestoneSource::get)
+			Self::account_of(MilestoneSourceChoice::<T>::get())
+		}
+
+		/// The account of a milestone source.
+		pub fn account_of(source: MilestoneSource) -> T::AccountId {
+			match source {
+				MilestoneSource::EcosystemFund => T::DefaultMilestoneSource::get(),
+				MilestoneSource::DevelopmentFund => T::DevelopmentFund::get(),
+			}
+		}
+
+		/// The milestone burns not executed yet, in all. Reads at most one entry per
+		/// [`Milestone`] (four).
+		pub fn pending_milestone_burns() -> BalanceOf<T> {
+			MilestoneBurns::<T>::iter_values()
+				.filter(|burn| burn.executed_at.is_none())
+				.fold(Zero::zero(), |sum: BalanceOf<T>, burn| sum.saturating_add(burn.amount))
+		}
+
+		/// What `account` must keep back for the milestone burns still pending, so that no
+		/// payment out of it can make a promised burn impossible: all of them for the
+		/// ecosystem development fund — whichever fund is chosen, so that choosing the
+		/// ecosystem fund again never finds it spent — and for the development fund while it
+		/// is the chosen source; nothing for any other account.
+		///
+		/// btt-vesting refuses a release of the ecosystem fund that would leave less than
+		/// this (the runtime wires it in as btt-vesting's `PendingBurns`).
+		pub fn pending_burns_from(account: &T::AccountId) -> BalanceOf<T> {
+			if *account == T::DefaultMilestoneSource::get() || *account == Self::milestone_source()
+			{
+				Self::pending_milestone_burns()
+			} else {
+				Zero::zero()
+			}
 		}
 
 		/// Every source that has burned anything, with its total.
@@ -546,7 +603,10 @@ pub mod pallet {
 			Ok(fee)
 		}
 
-		/// The supply rule: what is issued plus what was burned is the genesis supply.
+		/// The supply rule: what is issued plus what was burned is the genesis supply. Also:
+		/// the per-source totals add up, the fee split is whole, every milestone burns
+		/// something, and a milestone's booked burn is its amount once executed and nothing
+		/// while it is pending.
 		///
 		/// Run by `try_state`, and by the tests after every step.
 		pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
@@ -559,6 +619,21 @@ pub mod pallet {
 				.fold(BalanceOf::<T>::zero(), |sum, amount| sum.saturating_add(amount));
 			ensure!(by_source == burned, "burns per source do not add up to the total");
 			ensure!(FeeSplitConfig::<T>::get().is_whole(), "the fee split is not whole");
+			for milestone in Milestone::ALL {
+				let booked = BurnedBySource::<T>::get(BurnSource::Milestone(milestone));
+				let expected = match MilestoneBurns::<T>::get(milestone) {
+					Some(burn) => {
+						ensure!(!burn.amount.is_zero(), "a milestone burns nothing");
+						if burn.executed_at.is_some() {
+							burn.amount
+						} else {
+							Zero::zero()
+						}
+					}
+					None => Zero::zero(),
+				};
+				ensure!(booked == expected, "a milestone's booked burn differs from its state");
+			}
 			Ok(())
 		}
 	}

@@ -7,7 +7,8 @@
 
 use crate::{
 	fees::split_amounts, mock::*, BurnSource, BurnedBySource, CategoryRates, Error, Event,
-	FeeCategory, FeeSplit, FeeSplitConfig, Milestone, MilestoneBurns, MilestoneSource, TotalBurned,
+	FeeCategory, FeeSplit, FeeSplitConfig, Milestone, MilestoneBurns, MilestoneSource,
+	MilestoneSourceChoice, TotalBurned,
 };
 use polkadot_sdk::sp_runtime::BuildStorage;
 use polkadot_sdk::{
@@ -264,10 +265,26 @@ fn a_milestone_burns_once_from_the_ecosystem_fund() {
 #[test]
 fn an_empty_source_fails_cleanly_and_the_milestone_stays_pending() {
 	with_invariants(|| {
-		let poor = 777;
-		assert_ok!(BttBurn::set_milestone_source(RawOrigin::Root.into(), Some(poor)));
+		// The development fund spends all but a little (as the treasury would).
+		let dev = Balances::balance(&DEVELOPMENT_FUND);
+		assert_ok!(<Balances as Mutate<_>>::transfer(
+			&DEVELOPMENT_FUND,
+			&BOB,
+			dev - 100 * UNIT,
+			Preservation::Preserve
+		));
+		assert_ok!(BttBurn::set_milestone_source(
+			RawOrigin::Root.into(),
+			MilestoneSource::DevelopmentFund
+		));
 		check();
-		System::assert_last_event(Event::MilestoneSourceSet { source: Some(poor) }.into());
+		System::assert_last_event(
+			Event::MilestoneSourceSet {
+				source: MilestoneSource::DevelopmentFund,
+				account: DEVELOPMENT_FUND,
+			}
+			.into(),
+		);
 		assert_noop!(
 			BttBurn::execute_milestone_burn(RawOrigin::Root.into(), Milestone::ThousandHospitals),
 			Error::<Test>::MilestoneSourceInsufficient
@@ -276,9 +293,13 @@ fn an_empty_source_fails_cleanly_and_the_milestone_stays_pending() {
 			MilestoneBurns::<Test>::get(Milestone::ThousandHospitals).unwrap().executed_at,
 			None
 		);
-		// Governance points the source back to the fund and the burn goes through.
-		assert_ok!(BttBurn::set_milestone_source(RawOrigin::Root.into(), None));
-		assert_eq!(MilestoneSource::<Test>::get(), None);
+		// Governance chooses the ecosystem fund again and the burn goes through.
+		assert_ok!(BttBurn::set_milestone_source(
+			RawOrigin::Root.into(),
+			MilestoneSource::EcosystemFund
+		));
+		assert_eq!(MilestoneSourceChoice::<Test>::get(), MilestoneSource::EcosystemFund);
+		assert_eq!(BttBurn::milestone_source(), ECOSYSTEM_FUND);
 		assert_ok!(BttBurn::execute_milestone_burn(
 			RawOrigin::Root.into(),
 			Milestone::ThousandHospitals
@@ -289,9 +310,14 @@ fn an_empty_source_fails_cleanly_and_the_milestone_stays_pending() {
 }
 
 #[test]
-fn governance_may_burn_a_milestone_from_another_source() {
+fn governance_may_burn_a_milestone_from_the_development_fund() {
 	with_invariants(|| {
-		assert_ok!(BttBurn::set_milestone_source(RawOrigin::Root.into(), Some(DEVELOPMENT_FUND)));
+		assert_eq!(BttBurn::milestone_source(), ECOSYSTEM_FUND);
+		assert_ok!(BttBurn::set_milestone_source(
+			RawOrigin::Root.into(),
+			MilestoneSource::DevelopmentFund
+		));
+		assert_eq!(BttBurn::milestone_source(), DEVELOPMENT_FUND);
 		assert_ok!(BttBurn::execute_milestone_burn(
 			RawOrigin::Root.into(),
 			Milestone::FirstHundredHospitals
@@ -299,6 +325,93 @@ fn governance_may_burn_a_milestone_from_another_source() {
 		check();
 		assert_eq!(Balances::balance(&DEVELOPMENT_FUND), 3_998_000 * UNIT);
 		assert_eq!(Balances::balance(&ECOSYSTEM_FUND), 4_000_000 * UNIT);
+		System::assert_last_event(
+			Event::MilestoneBurnExecuted {
+				milestone: Milestone::FirstHundredHospitals,
+				source: DEVELOPMENT_FUND,
+				amount: 2_000 * UNIT,
+			}
+			.into(),
+		);
+	});
+}
+
+/// Security review, item 2: the source was any account, so governance could burn the
+/// strategic reserve, the mining pool or a user's tokens. Only the two funds can be chosen
+/// now: a call naming any other account does not even decode.
+#[test]
+fn no_call_can_point_milestone_burns_at_another_account() {
+	use codec::{Decode, DecodeAll, Encode};
+	with_invariants(|| {
+		let call =
+			crate::Call::<Test>::set_milestone_source { source: MilestoneSource::DevelopmentFund };
+		let encoded = call.encode();
+		assert_eq!(crate::Call::<Test>::decode(&mut &encoded[..]).unwrap(), call);
+		// The old call's encoding: `Some(ALICE)`, an account. A third variant does not
+		// exist, and an account after a valid choice is left over.
+		let call_index = encoded[0];
+		let mut naming_alice = vec![call_index, 1];
+		naming_alice.extend(ALICE.encode());
+		assert!(crate::Call::<Test>::decode_all(&mut &naming_alice[..]).is_err());
+		assert!(crate::Call::<Test>::decode(&mut &[call_index, 2][..]).is_err());
+
+		// Whatever governance chooses, a milestone burns only one of the two funds.
+		for source in [MilestoneSource::EcosystemFund, MilestoneSource::DevelopmentFund] {
+			assert_ok!(BttBurn::set_milestone_source(RawOrigin::Root.into(), source));
+			assert!([ECOSYSTEM_FUND, DEVELOPMENT_FUND].contains(&BttBurn::milestone_source()));
+		}
+		let alice = Balances::balance(&ALICE);
+		assert_ok!(BttBurn::execute_milestone_burn(
+			RawOrigin::Root.into(),
+			Milestone::MainnetLaunch
+		));
+		check();
+		assert_eq!(Balances::balance(&ALICE), alice);
+		assert_noop!(
+			BttBurn::set_milestone_source(signed(ALICE), MilestoneSource::EcosystemFund),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+/// Security review, item 4 (burn side): what the funds must keep back for the milestone
+/// burns still pending.
+#[test]
+fn pending_milestone_burns_are_what_the_ecosystem_fund_keeps_back() {
+	with_invariants(|| {
+		let all = 11_000 * UNIT;
+		assert_eq!(BttBurn::pending_milestone_burns(), all);
+		assert_eq!(BttBurn::pending_burns_from(&ECOSYSTEM_FUND), all);
+		// Other accounts keep nothing back; the development fund only while it is the source.
+		assert_eq!(BttBurn::pending_burns_from(&DEVELOPMENT_FUND), 0);
+		assert_eq!(BttBurn::pending_burns_from(&ALICE), 0);
+
+		assert_ok!(BttBurn::execute_milestone_burn(
+			RawOrigin::Root.into(),
+			Milestone::ThousandHospitals
+		));
+		check();
+		assert_eq!(BttBurn::pending_milestone_burns(), all - 5_000 * UNIT);
+		assert_eq!(BttBurn::pending_burns_from(&ECOSYSTEM_FUND), all - 5_000 * UNIT);
+
+		// With the development fund chosen, both funds keep the rest back: the ecosystem fund
+		// still, so that choosing it again can never find it spent.
+		assert_ok!(BttBurn::set_milestone_source(
+			RawOrigin::Root.into(),
+			MilestoneSource::DevelopmentFund
+		));
+		assert_eq!(BttBurn::pending_burns_from(&DEVELOPMENT_FUND), all - 5_000 * UNIT);
+		assert_eq!(BttBurn::pending_burns_from(&ECOSYSTEM_FUND), all - 5_000 * UNIT);
+		for milestone in [
+			Milestone::MainnetLaunch,
+			Milestone::FirstHundredHospitals,
+			Milestone::CrossChainInteroperability,
+		] {
+			assert_ok!(BttBurn::execute_milestone_burn(RawOrigin::Root.into(), milestone));
+			check();
+		}
+		assert_eq!(BttBurn::pending_milestone_burns(), 0);
+		assert_eq!(BttBurn::pending_burns_from(&ECOSYSTEM_FUND), 0);
 	});
 }
 
@@ -317,7 +430,10 @@ fn milestone_errors_change_nothing() {
 			BttBurn::execute_milestone_burn(signed(ALICE), Milestone::MainnetLaunch),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(BttBurn::set_milestone_source(signed(ALICE), None), DispatchError::BadOrigin);
+		assert_noop!(
+			BttBurn::set_milestone_source(signed(ALICE), MilestoneSource::DevelopmentFund),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -525,5 +641,46 @@ fn genesis_opens_the_fee_accounts_out_of_the_milestone_source() {
 		assert_eq!(Balances::free_balance(ECOSYSTEM_FUND), 4_000_000 * UNIT - 2 * deposit);
 		// Nothing was minted.
 		assert_eq!(Balances::total_issuance(), 5_000_000 * UNIT);
+	});
+}
+
+/// Security review, item 12: a fee account that genesis cannot open (the ecosystem fund is
+/// missing or too poor) would let the treasury mint its deposit. Genesis refuses to build.
+#[test]
+#[should_panic(
+	expected = "btt-burn genesis: cannot open fee account 101 with the existential deposit 10 out of the ecosystem fund 100"
+)]
+fn genesis_refuses_fee_accounts_the_ecosystem_fund_cannot_open() {
+	let _ = RuntimeGenesisConfig {
+		balances: polkadot_sdk::pallet_balances::GenesisConfig {
+			// The ecosystem fund holds nothing.
+			balances: vec![(ALICE, 1_000_000 * UNIT)],
+			..Default::default()
+		},
+		btt_burn: crate::GenesisConfig { open_fee_accounts: true, ..Default::default() },
+		..Default::default()
+	}
+	.build_storage();
+}
+
+#[test]
+fn try_state_catches_a_milestone_booked_but_pending() {
+	new_test_ext().execute_with(|| {
+		check();
+		// A milestone burn's total booked while the milestone still says pending.
+		BurnedBySource::<Test>::insert(BurnSource::Milestone(Milestone::MainnetLaunch), UNIT);
+		TotalBurned::<Test>::put(UNIT);
+		<Balances as Mutate<_>>::burn_from(
+			&ECOSYSTEM_FUND,
+			UNIT,
+			Preservation::Preserve,
+			Precision::Exact,
+			Fortitude::Polite,
+		)
+		.unwrap();
+		assert_eq!(
+			BttBurn::do_try_state(),
+			Err("a milestone's booked burn differs from its state".into())
+		);
 	});
 }

@@ -88,6 +88,43 @@ pub enum Milestone {
 	CrossChainInteroperability,
 }
 
+impl Milestone {
+	/// Every milestone.
+	pub const ALL: [Self; 4] = [
+		Self::MainnetLaunch,
+		Self::FirstHundredHospitals,
+		Self::ThousandHospitals,
+		Self::CrossChainInteroperability,
+	];
+}
+
+/// The account milestone burns take their tokens from (SPEC.md section 6): the ecosystem
+/// development fund, or the development fund when governance says so — no other account.
+///
+/// The runtime resolves each choice to its account through the pallet's `Config`
+/// (`DefaultMilestoneSource`, `DevelopmentFund`); see `Pallet::milestone_source`.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum MilestoneSource {
+	/// The ecosystem development fund (row 10 of the allocation table): the source until
+	/// governance chooses otherwise.
+	#[default]
+	EcosystemFund,
+	/// The development fund, which receives the development share of transaction fees.
+	DevelopmentFund,
+}
+
 /// Where a burn came from; the totals are kept per source.
 #[derive(
 	Clone,

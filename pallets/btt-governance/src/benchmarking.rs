@@ -1,11 +1,14 @@
-//! Benchmarks of the vote hooks and the block hook. Conviction voting calls the vote hooks
-//! inside `vote` and `remove_vote`; the runtime adds these weights to those calls.
+//! Benchmarks of `refresh_boost`, the vote hooks and the block hook. Conviction voting calls
+//! the vote hooks inside `vote` and `remove_vote`; the runtime adds these weights to those
+//! calls.
 
 use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Hooks;
+use frame_system::RawOrigin;
 use pallet_conviction_voting::Vote;
 use polkadot_sdk::frame_benchmarking;
+use sp_runtime::traits::{Bounded, StaticLookup};
 
 fn boosted_vote<T: Config>() -> AccountVote<T::Balance> {
 	AccountVote::Standard {
@@ -59,6 +62,29 @@ mod benchmarks {
 		}
 
 		assert!(!BoostedVotes::<T>::contains_key(poll, &voter));
+		Ok(())
+	}
+
+	/// A third party refreshes the boost of a voter whose stake has matured: the whole extra
+	/// comes off the referendum's tally and the record goes.
+	#[benchmark]
+	fn refresh_boost() -> Result<(), BenchmarkError> {
+		let (voter, poll) = boosted_voter_on_a_new_poll::<T>()?;
+		let record = BoostedVotes::<T>::get(poll, &voter)
+			.ok_or(BenchmarkError::Stop("the benchmark voter's vote was not boosted"))?;
+		// Far past the maturity of any stake the benchmark helper makes.
+		let later = BlockNumberFor::<T>::max_value() / 2u32.into();
+		frame_system::Pallet::<T>::set_block_number(later);
+		if !Pallet::<T>::qualifying_stake(&voter).is_zero() {
+			return Err(BenchmarkError::Stop("the benchmark stake did not mature"));
+		}
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), poll, T::Lookup::unlookup(voter.clone()));
+
+		assert!(!BoostedVotes::<T>::contains_key(poll, &voter));
+		assert!(!record.ayes.is_zero());
 		Ok(())
 	}
 

@@ -21,26 +21,39 @@
 //! ## The 1.5× vote weight
 //!
 //! `pallet-conviction-voting` cannot scale a vote through its configuration, so this pallet
-//! is its [`VotingHooks`]. When an account at the 365-day staking tier or above
-//! ([`pallet_btt_staking::StakingBenefits::has_governance_boost`]) votes directly, the hook
-//! adds **half of the vote's conviction-weighted votes** to the same side of the
-//! referendum's tally, so the vote counts 1.5×; the extra is recorded in [`BoostedVotes`].
-//! When the vote is changed or removed while the referendum is ongoing, the recorded extra
-//! is taken off the tally again, so a tally never holds an extra without its vote.
+//! is its [`VotingHooks`]. The 1.5× weight applies only to **the part of a vote backed by an
+//! active 365-day-or-longer stake**: the voter's *qualifying stake* is the principal of its
+//! positions of the 365-day tier or longer that have not matured
+//! ([`pallet_btt_staking::ActiveStake::active_stake`]`(who, Tier::Days365)`), and when such
+//! a voter votes directly the hook adds
+//!
+//! > extra = ½ × conviction votes of min(vote balance, qualifying stake)
+//!
+//! to the same side of the referendum's tally. The extra, the vote and the stake that backed
+//! it are recorded in [`BoostedVotes`]. When the vote is changed or removed while the
+//! referendum is ongoing, the recorded extra is taken off the tally again, so a tally never
+//! holds an extra without its vote.
 //!
 //! - The boost changes *approval* (ayes and nays), not *support*: support measures the
 //!   turnout of real tokens and stays unweighted.
-//! - The boost is fixed when the vote is cast. A stake that matures during a referendum
-//!   keeps the vote's extra until the vote is changed; a stake made after voting counts from
-//!   the next vote.
-//! - Split votes weigh their two sides 1.5× as well (at conviction `None`, as the tally
-//!   does). Delegated votes are not boosted: the boost belongs to the staker who votes.
+//! - **Split votes** are counted by the tally at conviction `None`, and so is their extra.
+//!   The qualifying stake backs the aye part first, then the nay part with what is left of
+//!   it; the abstain part of a `SplitAbstain` vote has no approval weight, takes none of the
+//!   stake and gets no extra.
+//! - **The boost ends with its stake.** The extra is computed when the vote is cast; once
+//!   the backing stake has matured (or otherwise shrunk below the vote), anyone may call
+//!   [`refresh_boost`](Pallet::refresh_boost): it recomputes the extra from the voter's
+//!   qualifying stake now (a matured stake gives zero) and takes the difference off the
+//!   ongoing referendum's tally. A refresh only ever reduces an extra; a stake made or grown
+//!   after voting counts from the voter's next vote.
+//! - Delegated votes are not boosted: the boost belongs to the staker who votes.
 //!
-//! ## Example
+//! ## Examples
 //!
-//! A staker at the 365-day tier votes aye with 1,000 BTT at conviction `Locked1x`: the tally
-//! receives 1,000 ayes from conviction voting and 500 more from this pallet (1,500 in all),
-//! while support grows by 1,000.
+//! A voter with a 365-day stake of 1,000 BTT votes aye with 1,000 BTT at `Locked1x`: the
+//! tally receives 1,000 ayes from conviction voting and 500 more from this pallet (1,500 in
+//! all), while support grows by 1,000. With a 50,000 BTT stake and a 20,000,000 BTT vote at
+//! `Locked1x`, the extra is ½ × 50,000 = 25,000 ayes, not 10,000,000.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -64,7 +77,7 @@ use alloc::vec::Vec;
 use core::marker::PhantomData;
 use frame_support::traits::{EnsureOrigin, Get, OriginTrait, PollStatus, Polling};
 use frame_system::pallet_prelude::BlockNumberFor;
-use pallet_btt_staking::StakingBenefits;
+use pallet_btt_staking::{ActiveStake, StakingBenefits, Tier};
 use pallet_conviction_voting::{AccountVote, Conviction, Delegations, Status, VotingHooks};
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -91,8 +104,9 @@ impl<AccountId> BenchmarkHelper<AccountId> for () {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use frame_support::pallet_prelude::*;
-	use sp_runtime::traits::{AtLeast32BitUnsigned, Bounded, CheckedDiv, CheckedMul};
+	use frame_support::pallet_prelude::{DispatchResult, *};
+	use frame_system::pallet_prelude::{ensure_signed, OriginFor};
+	use sp_runtime::traits::{AtLeast32BitUnsigned, Bounded, CheckedDiv, CheckedMul, StaticLookup};
 
 	/// The tally of a referendum: conviction voting's.
 	pub type TallyOf<T> =
@@ -125,8 +139,10 @@ pub mod pallet {
 		/// The referenda whose tallies the 1.5× boost adds to.
 		type Polls: Polling<TallyOf<Self>, Votes = Self::Balance, Moment = BlockNumberFor<Self>>;
 
-		/// Who votes with 1.5× weight: accounts at the 365-day staking tier or above.
-		type Staking: StakingBenefits<Self::AccountId>;
+		/// The stakes behind the 1.5× weight: the part of a vote backed by
+		/// `active_stake(who, Tier::Days365)` (positions of 365 days or longer that have not
+		/// matured) weighs 1.5×.
+		type Staking: StakingBenefits<Self::AccountId> + ActiveStake<Self::AccountId, Self::Balance>;
 
 		/// Blocks in a governance day on a production chain (14,400 at 6-second blocks).
 		#[pallet::constant]
@@ -136,7 +152,7 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultCouncilSunset: Get<BlockNumberFor<Self>>;
 
-		/// Weights of this pallet's vote hooks and block hook.
+		/// Weights of this pallet's call, vote hooks and block hook.
 		type WeightInfo: WeightInfo;
 
 		/// Gives an account the boost in benchmarks.
@@ -184,8 +200,10 @@ pub mod pallet {
 	pub type CouncilSunset<T: Config> =
 		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultCouncilSunset>;
 
-	/// The extra votes a boosted voter's vote added to an ongoing referendum's tally, by
-	/// referendum and voter: taken off again when the vote changes or is removed.
+	/// The extra votes a boosted voter's vote added to an ongoing referendum's tally, with
+	/// the vote and the stake that backed them, by referendum and voter: taken off again when
+	/// the vote changes or is removed, reduced by [`Pallet::refresh_boost`] when the stake
+	/// has matured.
 	#[pallet::storage]
 	pub type BoostedVotes<T: Config> = StorageDoubleMap<
 		_,
@@ -224,11 +242,37 @@ pub mod pallet {
 			/// The referendum.
 			poll_index: PollIndexOf<T>,
 		},
+		/// A vote's extra was recomputed from the voter's qualifying stake now, and the
+		/// difference taken off the tally: these extra votes remain (zero and zero: the boost
+		/// is gone with its stake).
+		BoostRefreshed {
+			/// The voter.
+			who: T::AccountId,
+			/// The referendum.
+			poll_index: PollIndexOf<T>,
+			/// Extra aye votes that remain.
+			ayes: T::Balance,
+			/// Extra nay votes that remain.
+			nays: T::Balance,
+			/// The qualifying stake that now backs them.
+			stake: T::Balance,
+		},
 		/// The council's powers ended: from this block on only referenda decide.
 		CouncilPowersEnded {
 			/// The sunset block.
 			at: BlockNumberFor<T>,
 		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The voter has no boosted vote recorded on this referendum.
+		NoBoostRecorded,
+		/// The referendum is not ongoing: its tally is final.
+		PollNotOngoing,
+		/// The voter's qualifying stake still backs the whole recorded extra: a refresh would
+		/// change nothing.
+		BoostUnchanged,
 	}
 
 	#[pallet::genesis_config]
@@ -276,7 +320,73 @@ pub mod pallet {
 		}
 	}
 
+	#[pallet::call]
 	impl<T: Config> Pallet<T> {
+		/// Recomputes the 1.5× extra of `voter`'s vote on the ongoing referendum `poll_index`
+		/// from `voter`'s qualifying stake now (365-day-or-longer positions that have not
+		/// matured; a matured stake gives zero), and takes the difference off the tally.
+		/// Anyone may call it: the boost ends when its stake matures, whoever notices.
+		///
+		/// A refresh only reduces: the stake counted is the smaller of the stake recorded
+		/// with the vote and the stake now. A boost reduced to nothing is forgotten.
+		///
+		/// Fails with [`Error::NoBoostRecorded`] when the voter has no boosted vote on the
+		/// referendum, [`Error::PollNotOngoing`] when the referendum has ended, and
+		/// [`Error::BoostUnchanged`] when the stake still backs the whole extra.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::refresh_boost())]
+		pub fn refresh_boost(
+			origin: OriginFor<T>,
+			poll_index: PollIndexOf<T>,
+			voter: <T::Lookup as StaticLookup>::Source,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			let voter = T::Lookup::lookup(voter)?;
+			let record =
+				BoostedVotes::<T>::get(poll_index, &voter).ok_or(Error::<T>::NoBoostRecorded)?;
+			let stake = T::Staking::active_stake(&voter, Tier::Days365).min(record.stake);
+			let (ayes, nays) = Self::extra_votes(record.vote, stake);
+			// Conviction voting is not holding the tally here: access it directly.
+			T::Polls::try_access_poll(poll_index, |status| match status {
+				PollStatus::Ongoing(tally, _) => {
+					ensure!(ayes != record.ayes || nays != record.nays, Error::<T>::BoostUnchanged);
+					let votes = |recorded: T::Balance, now: T::Balance| Delegations {
+						votes: recorded.saturating_sub(now),
+						capital: Zero::zero(),
+					};
+					tally.reduce(true, votes(record.ayes, ayes));
+					tally.reduce(false, votes(record.nays, nays));
+					Ok(())
+				}
+				_ => Err(Error::<T>::PollNotOngoing.into()),
+			})?;
+			if ayes.is_zero() && nays.is_zero() {
+				BoostedVotes::<T>::remove(poll_index, &voter);
+			} else {
+				BoostedVotes::<T>::insert(
+					poll_index,
+					&voter,
+					BoostedVote { ayes, nays, vote: record.vote, stake },
+				);
+			}
+			Self::deposit_event(Event::BoostRefreshed {
+				who: voter,
+				poll_index,
+				ayes,
+				nays,
+				stake,
+			});
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The qualifying stake of `who`: the principal of its positions of the 365-day tier
+		/// or longer that have not matured.
+		pub fn qualifying_stake(who: &T::AccountId) -> T::Balance {
+			T::Staking::active_stake(who, Tier::Days365)
+		}
+
 		/// Whether the council may still act for a track: before its sunset block.
 		pub fn council_sits() -> bool {
 			frame_system::Pallet::<T>::block_number() < CouncilSunset::<T>::get()
@@ -287,38 +397,51 @@ pub mod pallet {
 			DayLength::<T>::get().saturating_mul(days.into())
 		}
 
-		/// The extra votes a boosted `vote` adds: half of what it adds to each side.
-		pub fn extra_votes(vote: AccountVote<T::Balance>) -> BoostedVote<T::Balance> {
+		/// The extra (ayes, nays) that `vote` adds when `stake` backs it: half of the
+		/// conviction votes of the part of the vote that `stake` covers, on each side.
+		///
+		/// A standard vote's backed part is `min(balance, stake)`, at the vote's conviction.
+		/// A split vote is counted at conviction `None` (as the tally counts it); `stake` backs
+		/// its aye part first, then its nay part with what is left; an abstain part gets
+		/// nothing and takes none of the stake.
+		pub fn extra_votes(
+			vote: AccountVote<T::Balance>,
+			stake: T::Balance,
+		) -> (T::Balance, T::Balance) {
 			let extra = |votes: T::Balance| votes / T::Balance::from(EXTRA_WEIGHT_DIVISOR);
 			match vote {
 				AccountVote::Standard { vote, balance } => {
-					let extra = extra(vote.conviction.votes(balance).votes);
+					let extra = extra(vote.conviction.votes(balance.min(stake)).votes);
 					if vote.aye {
-						BoostedVote { ayes: extra, nays: Zero::zero() }
+						(extra, Zero::zero())
 					} else {
-						BoostedVote { ayes: Zero::zero(), nays: extra }
+						(Zero::zero(), extra)
 					}
 				}
-				// The tally counts split votes at conviction `None`; so does the boost.
 				AccountVote::Split { aye, nay } | AccountVote::SplitAbstain { aye, nay, .. } => {
-					BoostedVote {
-						ayes: extra(Conviction::None.votes(aye).votes),
-						nays: extra(Conviction::None.votes(nay).votes),
-					}
+					let backed_aye = aye.min(stake);
+					let backed_nay = nay.min(stake.saturating_sub(backed_aye));
+					(
+						extra(Conviction::None.votes(backed_aye).votes),
+						extra(Conviction::None.votes(backed_nay).votes),
+					)
 				}
 			}
 		}
 
-		/// Adds `who`'s extra votes for `vote` to the tally of `poll_index`, if it is ongoing.
+		/// Adds `who`'s extra votes for `vote`, backed by `stake`, to the tally of
+		/// `poll_index`, if it is ongoing.
 		pub(crate) fn apply_boost(
 			who: &T::AccountId,
 			poll_index: PollIndexOf<T>,
 			vote: AccountVote<T::Balance>,
+			stake: T::Balance,
 		) {
-			let extra = Self::extra_votes(vote);
-			if extra.ayes.is_zero() && extra.nays.is_zero() {
+			let (ayes, nays) = Self::extra_votes(vote, stake);
+			if ayes.is_zero() && nays.is_zero() {
 				return;
 			}
+			let extra = BoostedVote { ayes, nays, vote, stake };
 			let applied = T::Polls::access_poll(poll_index, |status| match status {
 				PollStatus::Ongoing(tally, _) => {
 					tally.increase(true, Delegations { votes: extra.ayes, capital: Zero::zero() });
@@ -359,8 +482,12 @@ pub mod pallet {
 			}
 		}
 
-		/// The pallet's invariants: a governance day lasts at least one block, and every
-		/// recorded extra is non-zero.
+		/// The pallet's invariants: a governance day lasts at least one block, no removed
+		/// vote's extra is pending, and every recorded extra is non-zero and exactly ½ ×
+		/// conviction votes of the part of its vote backed by its recorded stake — so never
+		/// more than ½ × the conviction votes of that stake.
+		///
+		/// Iterates the records: for `try_state` and the tests only.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			frame_support::ensure!(
 				!DayLength::<T>::get().is_zero(),
@@ -375,13 +502,27 @@ pub mod pallet {
 					!(extra.ayes.is_zero() && extra.nays.is_zero()),
 					"an empty boost record"
 				);
+				frame_support::ensure!(
+					Self::extra_votes(extra.vote, extra.stake) == (extra.ayes, extra.nays),
+					"a recorded extra is not ½ × the conviction votes its stake backs"
+				);
+				let conviction = match extra.vote {
+					AccountVote::Standard { vote, .. } => vote.conviction,
+					_ => Conviction::None,
+				};
+				let bound =
+					conviction.votes(extra.stake).votes / T::Balance::from(EXTRA_WEIGHT_DIVISOR);
+				frame_support::ensure!(
+					extra.ayes.saturating_add(extra.nays) <= bound,
+					"a recorded extra exceeds ½ × its stake's conviction votes"
+				);
 			}
 			Ok(())
 		}
 	}
 }
 
-/// The extra votes one boosted vote added to a tally.
+/// The extra votes one boosted vote added to a tally, and what they were computed from.
 #[derive(
 	Clone,
 	Copy,
@@ -398,6 +539,10 @@ pub struct BoostedVote<Balance> {
 	pub ayes: Balance,
 	/// Extra nay votes.
 	pub nays: Balance,
+	/// The vote as cast.
+	pub vote: AccountVote<Balance>,
+	/// The qualifying stake that backs the extra (the cap applied to the vote's balance).
+	pub stake: Balance,
 }
 
 impl<T: Config> VotingHooks<T::AccountId, PollIndexOf<T>, T::Balance> for Pallet<T> {
@@ -409,8 +554,9 @@ impl<T: Config> VotingHooks<T::AccountId, PollIndexOf<T>, T::Balance> for Pallet
 		// A vote replaces the voter's earlier vote on the same referendum, and conviction
 		// voting takes the earlier vote off the tally without calling `on_remove_vote`.
 		Self::withdraw_boost(who, poll_index);
-		if T::Staking::has_governance_boost(who) {
-			Self::apply_boost(who, poll_index, vote);
+		let stake = Self::qualifying_stake(who);
+		if !stake.is_zero() {
+			Self::apply_boost(who, poll_index, vote, stake);
 		}
 		Ok(())
 	}

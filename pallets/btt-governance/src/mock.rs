@@ -1,12 +1,12 @@
 //! A test runtime: System, Balances, conviction voting with this pallet as its vote hooks,
 //! a referendum book of the tests' own (polls opened and closed by hand), and a staking
-//! stand-in whose boosted accounts the tests choose.
+//! stand-in whose stakes (tier, principal, maturity) the tests choose.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate as pallet_btt_governance;
 use alloc::collections::BTreeMap;
-use pallet_btt_staking::{StakingBenefits, Tier};
+use pallet_btt_staking::{ActiveStake, StakingBenefits, Tier};
 use polkadot_sdk::{
 	frame_support::{
 		derive_impl, parameter_types,
@@ -28,6 +28,8 @@ pub const SUNSET: u64 = 100;
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
+/// A large holder: 30,000,000 units.
+pub const WHALE: AccountId = 4;
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
@@ -78,8 +80,8 @@ pub enum Poll {
 parameter_types! {
 	/// The test chain's polls, by index.
 	pub static Polls: BTreeMap<u32, Poll> = BTreeMap::new();
-	/// The accounts at the 365-day tier or above.
-	pub static BoostedAccounts: Vec<AccountId> = Vec::new();
+	/// Each account's one stake: its tier, principal and the block at which it matures.
+	pub static Stakes: BTreeMap<AccountId, (Tier, Balance, u64)> = BTreeMap::new();
 }
 
 /// Opens an ongoing poll with an empty tally.
@@ -158,11 +160,37 @@ impl Polling<Tally> for TestPolls {
 	}
 }
 
-/// Staking as far as governance sees it: the boosted accounts stake for 365 days.
+/// Gives `who` a stake of `principal` in `tier`, maturing at block `maturity`.
+pub fn stake_until(who: AccountId, tier: Tier, principal: Balance, maturity: u64) {
+	Stakes::mutate(|stakes| stakes.insert(who, (tier, principal, maturity)));
+}
+
+/// Gives `who` a 365-day stake of `principal` that matures after the tests end.
+pub fn stake(who: AccountId, principal: Balance) {
+	stake_until(who, Tier::Days365, principal, u64::MAX);
+}
+
+/// Takes `who`'s stake away.
+pub fn unstake(who: AccountId) {
+	Stakes::mutate(|stakes| stakes.remove(&who));
+}
+
+/// `who`'s stake if it has not matured.
+fn active(who: &AccountId) -> Option<(Tier, Balance)> {
+	let (tier, principal, maturity) = Stakes::get().get(who).copied()?;
+	(maturity > System::block_number()).then_some((tier, principal))
+}
+
+/// Staking as far as governance sees it: one stake per account, of the tests' choosing.
 pub struct TestStaking;
 impl StakingBenefits<AccountId> for TestStaking {
 	fn tier(who: &AccountId) -> Option<Tier> {
-		BoostedAccounts::get().contains(who).then_some(Tier::Days365)
+		active(who).map(|(tier, _)| tier)
+	}
+}
+impl ActiveStake<AccountId, Balance> for TestStaking {
+	fn active_stake(who: &AccountId, min_tier: Tier) -> Balance {
+		active(who).filter(|(tier, _)| *tier >= min_tier).map_or(0, |(_, principal)| principal)
 	}
 }
 
@@ -178,13 +206,13 @@ impl pallet_conviction_voting::Config for Test {
 	type VotingHooks = BttGovernance;
 }
 
-/// Makes accounts boosted in benchmarks.
+/// Makes accounts boosted in benchmarks: a 365-day stake of 1,000,000 (365 days of blocks).
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MakeBoosted;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for MakeBoosted {
 	fn make_boosted(who: &AccountId) {
-		BoostedAccounts::mutate(|boosted| boosted.push(*who));
+		stake_until(*who, Tier::Days365, 1_000_000, System::block_number() + 365 * DAY);
 	}
 }
 
@@ -200,11 +228,12 @@ impl pallet_btt_governance::Config for Test {
 	type BenchmarkHelper = MakeBoosted;
 }
 
-/// Test externalities: Alice, Bob and Charlie hold 1,000 each; poll 0 is open; at block 1.
+/// Test externalities: Alice, Bob and Charlie hold 1,000 each, the whale 30,000,000; nobody
+/// stakes; poll 0 is open; at block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
-			balances: vec![(ALICE, 1_000), (BOB, 1_000), (CHARLIE, 1_000)],
+			balances: vec![(ALICE, 1_000), (BOB, 1_000), (CHARLIE, 1_000), (WHALE, 30_000_000)],
 			..Default::default()
 		},
 		..Default::default()
@@ -213,7 +242,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.expect("the test genesis builds");
 	let mut ext = sp_io::TestExternalities::new(storage);
 	Polls::set(BTreeMap::new());
-	BoostedAccounts::set(Vec::new());
+	Stakes::set(BTreeMap::new());
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		open_poll(0);

@@ -4,17 +4,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::{
-	mock::*, BoostedVote, BoostedVotes, CouncilSunset, DayLength, Event, GovernanceOrigin,
+	mock::*, BoostedVote, BoostedVotes, CouncilSunset, DayLength, Error, Event, GovernanceOrigin,
 };
+use pallet_btt_staking::Tier;
 use polkadot_sdk::{
 	frame_support::{
-		assert_ok,
+		assert_noop, assert_ok,
 		traits::{EnsureOrigin, Hooks},
 	},
 	frame_system::{EnsureRoot, RawOrigin},
 	pallet_conviction_voting::{AccountVote, Conviction, Vote},
 	sp_io,
-	sp_runtime::BuildStorage,
+	sp_runtime::{BuildStorage, DispatchError},
 };
 
 type Governance = crate::Pallet<Test>;
@@ -37,6 +38,11 @@ fn remove_vote(who: AccountId, poll: u32) {
 	Governance::do_try_state().unwrap();
 }
 
+/// The recorded extra (ayes, nays) of `who`'s vote on poll `index`.
+fn extra(index: u32, who: AccountId) -> Option<(Balance, Balance)> {
+	BoostedVotes::<Test>::get(index, who).map(|record| (record.ayes, record.nays))
+}
+
 /// (ayes, nays, support) of poll `index`.
 fn counts(index: u32) -> (Balance, Balance, Balance) {
 	let tally = tally(index);
@@ -52,10 +58,18 @@ fn the_same_vote_weighs_one_and_a_half_times_for_a_long_term_staker() {
 		assert!(BoostedVotes::<Test>::get(0, ALICE).is_none());
 
 		// With it: Bob's identical vote counts 300, and support grows by his 100 only.
-		BoostedAccounts::set(vec![BOB]);
+		stake(BOB, 1_000);
 		vote(BOB, 0, aye(100, Conviction::Locked2x));
 		assert_eq!(counts(0), (200 + 300, 0, 200));
-		assert_eq!(BoostedVotes::<Test>::get(0, BOB), Some(BoostedVote { ayes: 100, nays: 0 }));
+		assert_eq!(
+			BoostedVotes::<Test>::get(0, BOB),
+			Some(BoostedVote {
+				ayes: 100,
+				nays: 0,
+				vote: aye(100, Conviction::Locked2x),
+				stake: 1_000
+			})
+		);
 		System::assert_has_event(
 			Event::VoteBoosted { who: BOB, poll_index: 0, ayes: 100, nays: 0 }.into(),
 		);
@@ -65,7 +79,7 @@ fn the_same_vote_weighs_one_and_a_half_times_for_a_long_term_staker() {
 #[test]
 fn a_boosted_nay_weighs_one_and_a_half_times() {
 	new_test_ext().execute_with(|| {
-		BoostedAccounts::set(vec![ALICE]);
+		stake(ALICE, 1_000);
 		vote(ALICE, 0, nay(100, Conviction::Locked1x));
 		vote(BOB, 0, aye(140, Conviction::Locked1x));
 		// 150 nays against 140 ayes: the boost turns the outcome.
@@ -76,19 +90,19 @@ fn a_boosted_nay_weighs_one_and_a_half_times() {
 #[test]
 fn a_changed_vote_moves_its_boost_with_it() {
 	new_test_ext().execute_with(|| {
-		BoostedAccounts::set(vec![ALICE]);
+		stake(ALICE, 1_000);
 		vote(ALICE, 0, aye(100, Conviction::Locked1x));
 		assert_eq!(counts(0), (150, 0, 100));
 		vote(ALICE, 0, nay(200, Conviction::Locked3x));
 		assert_eq!(counts(0), (0, 900, 0));
-		assert_eq!(BoostedVotes::<Test>::get(0, ALICE), Some(BoostedVote { ayes: 0, nays: 300 }));
+		assert_eq!(extra(0, ALICE), Some((0, 300)));
 	});
 }
 
 #[test]
 fn removing_a_vote_of_an_ongoing_poll_takes_its_boost_off_the_tally() {
 	new_test_ext().execute_with(|| {
-		BoostedAccounts::set(vec![ALICE]);
+		stake(ALICE, 1_000);
 		vote(ALICE, 0, aye(100, Conviction::Locked1x));
 		remove_vote(ALICE, 0);
 		assert_eq!(counts(0), (0, 0, 0));
@@ -100,7 +114,7 @@ fn removing_a_vote_of_an_ongoing_poll_takes_its_boost_off_the_tally() {
 #[test]
 fn removing_a_vote_of_a_completed_poll_forgets_the_boost_and_keeps_the_tally() {
 	new_test_ext().execute_with(|| {
-		BoostedAccounts::set(vec![ALICE]);
+		stake(ALICE, 1_000);
 		vote(ALICE, 0, aye(100, Conviction::None));
 		close_poll(0, true);
 		remove_vote(ALICE, 0);
@@ -112,7 +126,7 @@ fn removing_a_vote_of_a_completed_poll_forgets_the_boost_and_keeps_the_tally() {
 #[test]
 fn split_votes_are_boosted_on_both_sides_at_conviction_none() {
 	new_test_ext().execute_with(|| {
-		BoostedAccounts::set(vec![ALICE]);
+		stake(ALICE, 1_000);
 		vote(ALICE, 0, AccountVote::Split { aye: 100, nay: 60 });
 		// The tally counts a split vote at 0.1×: 10 and 6, plus half of each.
 		assert_eq!(counts(0), (15, 9, 100));
@@ -122,14 +136,14 @@ fn split_votes_are_boosted_on_both_sides_at_conviction_none() {
 }
 
 #[test]
-fn the_boost_is_fixed_when_the_vote_is_cast() {
+fn a_matured_stakes_extra_stays_until_refreshed_or_cast_again() {
 	new_test_ext().execute_with(|| {
-		BoostedAccounts::set(vec![ALICE]);
+		stake_until(ALICE, Tier::Days365, 1_000, 5);
 		vote(ALICE, 0, aye(100, Conviction::Locked1x));
-		// The stake matures: the cast vote keeps its weight ...
-		BoostedAccounts::set(vec![]);
+		// The stake matures: the cast vote keeps its extra until someone refreshes it ...
+		System::set_block_number(5);
 		assert_eq!(counts(0), (150, 0, 100));
-		// ... until it is cast again.
+		// ... or it is cast again.
 		vote(ALICE, 0, aye(100, Conviction::Locked1x));
 		assert_eq!(counts(0), (100, 0, 100));
 		assert!(BoostedVotes::<Test>::get(0, ALICE).is_none());
@@ -139,7 +153,7 @@ fn the_boost_is_fixed_when_the_vote_is_cast() {
 #[test]
 fn delegated_votes_are_not_boosted() {
 	new_test_ext().execute_with(|| {
-		BoostedAccounts::set(vec![BOB]);
+		stake(BOB, 1_000);
 		assert_ok!(ConvictionVoting::delegate(
 			RuntimeOrigin::signed(BOB),
 			0,
@@ -155,7 +169,7 @@ fn delegated_votes_are_not_boosted() {
 #[test]
 fn a_vote_on_a_poll_that_is_not_ongoing_fails_and_leaves_no_boost() {
 	new_test_ext().execute_with(|| {
-		BoostedAccounts::set(vec![ALICE]);
+		stake(ALICE, 1_000);
 		close_poll(0, true);
 		assert!(ConvictionVoting::vote(RuntimeOrigin::signed(ALICE), 0, aye(10, Conviction::None))
 			.is_err());
@@ -240,4 +254,194 @@ fn genesis_refuses_a_day_of_zero_blocks() {
 		..Default::default()
 	}
 	.build_storage();
+}
+
+// --- Only the stake-backed part of a vote weighs 1.5× ---------------------------------------
+
+fn refresh(by: AccountId, poll: u32, voter: AccountId) {
+	assert_ok!(Governance::refresh_boost(RuntimeOrigin::signed(by), poll, voter));
+	Governance::do_try_state().unwrap();
+}
+
+#[test]
+fn a_50_000_stake_boosts_only_50_000_of_a_20_million_vote() {
+	new_test_ext().execute_with(|| {
+		stake(WHALE, 50_000);
+		vote(WHALE, 0, aye(20_000_000, Conviction::Locked1x));
+		// ½ × 50,000, not ½ × 20,000,000.
+		assert_eq!(counts(0), (20_000_000 + 25_000, 0, 20_000_000));
+		assert_eq!(extra(0, WHALE), Some((25_000, 0)));
+		assert_eq!(BoostedVotes::<Test>::get(0, WHALE).unwrap().stake, 50_000);
+		System::assert_has_event(
+			Event::VoteBoosted { who: WHALE, poll_index: 0, ayes: 25_000, nays: 0 }.into(),
+		);
+
+		// At 6× conviction: ½ × 6 × 50,000.
+		vote(WHALE, 0, nay(20_000_000, Conviction::Locked6x));
+		assert_eq!(counts(0), (0, 120_000_000 + 150_000, 0));
+		assert_eq!(extra(0, WHALE), Some((0, 150_000)));
+
+		// A vote smaller than the stake is boosted whole.
+		vote(WHALE, 0, aye(10_000, Conviction::Locked1x));
+		assert_eq!(counts(0), (10_000 + 5_000, 0, 10_000));
+	});
+}
+
+#[test]
+fn only_stakes_of_365_days_or_longer_that_have_not_matured_count() {
+	new_test_ext().execute_with(|| {
+		stake_until(ALICE, Tier::Days180, 1_000, u64::MAX);
+		vote(ALICE, 0, aye(100, Conviction::Locked1x));
+		assert_eq!(counts(0), (100, 0, 100));
+		assert!(extra(0, ALICE).is_none());
+
+		stake_until(BOB, Tier::Days1095, 1_000, u64::MAX);
+		vote(BOB, 0, aye(100, Conviction::Locked1x));
+		assert_eq!(extra(0, BOB), Some((50, 0)));
+
+		// A matured 365-day stake backs nothing.
+		stake_until(CHARLIE, Tier::Days365, 1_000, 1);
+		vote(CHARLIE, 0, aye(100, Conviction::Locked1x));
+		assert!(extra(0, CHARLIE).is_none());
+	});
+}
+
+#[test]
+fn a_split_vote_spends_the_stake_on_its_ayes_first_then_its_nays() {
+	new_test_ext().execute_with(|| {
+		// 120 backs the 100 ayes and 20 of the 60 nays, at conviction `None` (0.1×).
+		stake(ALICE, 120);
+		vote(ALICE, 0, AccountVote::Split { aye: 100, nay: 60 });
+		assert_eq!(extra(0, ALICE), Some((5, 1)));
+		assert_eq!(counts(0), (10 + 5, 6 + 1, 100));
+
+		// The abstain part takes none of the stake: 500 backs 400 ayes and 100 of 200 nays.
+		open_poll(1);
+		stake(BOB, 500);
+		vote(BOB, 1, AccountVote::SplitAbstain { aye: 400, nay: 200, abstain: 100 });
+		assert_eq!(extra(1, BOB), Some((20, 5)));
+		assert_eq!(counts(1), (40 + 20, 20 + 5, 400 + 100));
+	});
+}
+
+#[test]
+fn anyone_refreshes_a_boost_away_once_its_stake_matured() {
+	new_test_ext().execute_with(|| {
+		stake_until(WHALE, Tier::Days365, 50_000, 20);
+		vote(WHALE, 0, aye(20_000_000, Conviction::Locked1x));
+		assert_eq!(counts(0), (20_025_000, 0, 20_000_000));
+
+		// While the stake is active, a refresh changes nothing and is refused.
+		assert_noop!(
+			Governance::refresh_boost(RuntimeOrigin::signed(CHARLIE), 0, WHALE),
+			Error::<Test>::BoostUnchanged
+		);
+
+		// The stake matures: Charlie, a third party, takes the boost off.
+		System::set_block_number(20);
+		refresh(CHARLIE, 0, WHALE);
+		assert_eq!(counts(0), (20_000_000, 0, 20_000_000));
+		assert!(BoostedVotes::<Test>::get(0, WHALE).is_none());
+		System::assert_last_event(
+			Event::BoostRefreshed { who: WHALE, poll_index: 0, ayes: 0, nays: 0, stake: 0 }.into(),
+		);
+		assert_noop!(
+			Governance::refresh_boost(RuntimeOrigin::signed(CHARLIE), 0, WHALE),
+			Error::<Test>::NoBoostRecorded
+		);
+
+		// Removing the vote later takes off the vote only: nothing is taken off twice.
+		remove_vote(WHALE, 0);
+		assert_eq!(counts(0), (0, 0, 0));
+	});
+}
+
+#[test]
+fn a_refresh_only_ever_reduces_the_extra() {
+	new_test_ext().execute_with(|| {
+		stake(WHALE, 50_000);
+		vote(WHALE, 0, nay(20_000_000, Conviction::Locked2x));
+		assert_eq!(extra(0, WHALE), Some((0, 50_000)));
+
+		// Part of the stake is gone: the extra shrinks to what 20,000 backs.
+		stake(WHALE, 20_000);
+		refresh(ALICE, 0, WHALE);
+		assert_eq!(extra(0, WHALE), Some((0, 20_000)));
+		assert_eq!(counts(0), (0, 40_000_000 + 20_000, 0));
+		System::assert_last_event(
+			Event::BoostRefreshed {
+				who: WHALE,
+				poll_index: 0,
+				ayes: 0,
+				nays: 20_000,
+				stake: 20_000,
+			}
+			.into(),
+		);
+
+		// A larger stake does not raise a cast vote's extra ...
+		stake(WHALE, 100_000);
+		assert_noop!(
+			Governance::refresh_boost(RuntimeOrigin::signed(ALICE), 0, WHALE),
+			Error::<Test>::BoostUnchanged
+		);
+		// ... the next vote counts it.
+		vote(WHALE, 0, nay(20_000_000, Conviction::Locked2x));
+		assert_eq!(extra(0, WHALE), Some((0, 100_000)));
+
+		// The stake goes entirely.
+		unstake(WHALE);
+		refresh(BOB, 0, WHALE);
+		assert_eq!(counts(0), (0, 40_000_000, 0));
+	});
+}
+
+#[test]
+fn a_refresh_of_a_split_vote_takes_the_stake_from_the_nays_first() {
+	new_test_ext().execute_with(|| {
+		stake(ALICE, 160);
+		vote(ALICE, 0, AccountVote::Split { aye: 100, nay: 60 });
+		assert_eq!(extra(0, ALICE), Some((5, 3)));
+		// 100 left: it backs the ayes only.
+		stake(ALICE, 100);
+		refresh(BOB, 0, ALICE);
+		assert_eq!(extra(0, ALICE), Some((5, 0)));
+		assert_eq!(counts(0), (10 + 5, 6, 100));
+	});
+}
+
+#[test]
+fn refresh_boost_refusals() {
+	new_test_ext().execute_with(|| {
+		// Signed origins only.
+		assert_noop!(
+			Governance::refresh_boost(RuntimeOrigin::root(), 0, ALICE),
+			DispatchError::BadOrigin
+		);
+		// No vote, or a vote without a boost: nothing recorded.
+		assert_noop!(
+			Governance::refresh_boost(RuntimeOrigin::signed(BOB), 0, ALICE),
+			Error::<Test>::NoBoostRecorded
+		);
+		vote(ALICE, 0, aye(100, Conviction::Locked1x));
+		assert_noop!(
+			Governance::refresh_boost(RuntimeOrigin::signed(BOB), 0, ALICE),
+			Error::<Test>::NoBoostRecorded
+		);
+		assert_noop!(
+			Governance::refresh_boost(RuntimeOrigin::signed(BOB), 7, ALICE),
+			Error::<Test>::NoBoostRecorded
+		);
+
+		// A completed poll's tally is final, even when the stake has gone.
+		stake(BOB, 1_000);
+		vote(BOB, 0, aye(100, Conviction::Locked1x));
+		close_poll(0, true);
+		unstake(BOB);
+		assert_noop!(
+			Governance::refresh_boost(RuntimeOrigin::signed(ALICE), 0, BOB),
+			Error::<Test>::PollNotOngoing
+		);
+		assert!(BoostedVotes::<Test>::get(0, BOB).is_some());
+	});
 }

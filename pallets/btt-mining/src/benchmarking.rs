@@ -16,7 +16,7 @@ use pallet_btt_staking::Tier;
 use polkadot_sdk::{
 	frame_benchmarking,
 	sp_runtime::{
-		traits::{Saturating, StaticLookup, Zero},
+		traits::{One, Saturating, StaticLookup, Zero},
 		Permill,
 	},
 };
@@ -192,11 +192,13 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_provider_stake() -> Result<(), BenchmarkError> {
+		// Any non-zero amount (zero is refused): the call's cost does not depend on it.
+		let amount = T::Currency::minimum_balance().max(One::one());
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, Tier::Days180, T::Currency::minimum_balance());
+		_(origin as T::RuntimeOrigin, Tier::Days180, amount);
 
 		assert_eq!(MinProviderTier::<T>::get(), Tier::Days180);
 		Ok(())

@@ -407,6 +407,9 @@ pub mod pallet {
 		InvalidFactors,
 		/// An era needs at least one block.
 		InvalidEraLength,
+		/// A provider's minimum stake cannot be zero: that would let anyone register without
+		/// a stake.
+		ZeroProviderStake,
 	}
 
 	/// The mining parameters at genesis.
@@ -432,6 +435,10 @@ pub mod pallet {
 			}
 			EraLength::<T>::put(self.era_length);
 			NextEraStart::<T>::put(self.era_length);
+			assert!(
+				!self.min_provider_stake.is_zero(),
+				"a provider's minimum stake cannot be zero"
+			);
 			MinProviderStake::<T>::put(self.min_provider_stake);
 			let factors = self.factors.unwrap_or_default();
 			assert!(factors.is_valid(), "invalid mining factors");
@@ -673,6 +680,11 @@ pub mod pallet {
 		}
 
 		/// Sets the stake a provider needs: at least `amount` in `tier` or a longer tier.
+		/// Only the governance origin (the economic-parameters track).
+		///
+		/// Fails with [`Error::ZeroProviderStake`] for an `amount` of zero: every provider
+		/// holds a stake (registered providers keep their registration either way; the new
+		/// minimum applies to registrations and job payments from now on).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::set_provider_stake())]
 		pub fn set_provider_stake(
@@ -681,6 +693,7 @@ pub mod pallet {
 			#[pallet::compact] amount: BalanceOf<T>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroProviderStake);
 			MinProviderTier::<T>::put(tier);
 			MinProviderStake::<T>::put(amount);
 			Self::deposit_event(Event::ProviderStakeSet { tier, amount });
@@ -732,7 +745,8 @@ pub mod pallet {
 
 		/// Whether `who` holds the stake a provider needs.
 		fn ensure_staked(who: &T::AccountId) -> DispatchResult {
-			// A minimum of zero (a governance choice) lets providers mine without a stake.
+			// The minimum is never zero on a chain with mining (genesis and
+			// `set_provider_stake` refuse it), so a provider always holds a stake.
 			let stake = T::Staking::active_stake(who, MinProviderTier::<T>::get());
 			ensure!(stake >= MinProviderStake::<T>::get(), Error::<T>::InsufficientStake);
 			Ok(())
@@ -815,7 +829,8 @@ pub mod pallet {
 		}
 
 		/// The invariants: nothing was paid beyond the emission so far, no era paid beyond
-		/// its budget, and the pool still holds the rest of its row.
+		/// its budget, the pool still holds the rest of its row, and (on a chain with
+		/// mining) a provider's minimum stake is not zero.
 		///
 		/// Iterates the era totals: for `try_state` and the tests only.
 		pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
@@ -836,8 +851,13 @@ pub mod pallet {
 				"TotalPaid is not the sum of the eras' payments"
 			);
 			ensure!(Oracles::<T>::count() <= T::MaxOracles::get(), "too many oracles");
-			// On a chain with mining, the pool still holds what was not paid.
+			// On a chain with mining, the pool still holds what was not paid, and a provider
+			// needs a stake.
 			if !EraLength::<T>::get().is_zero() {
+				ensure!(
+					!MinProviderStake::<T>::get().is_zero(),
+					"a provider's minimum stake is zero"
+				);
 				let row: u128 = totals.iter().fold(0u128, |sum, total| sum.saturating_add(*total));
 				let pool: u128 = T::Currency::total_balance(&T::MiningPool::get()).saturated_into();
 				ensure!(

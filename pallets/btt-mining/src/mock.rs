@@ -129,6 +129,7 @@ impl pallet_btt_staking::Config for Test {
 	type BlocksPerDay = BlocksPerDay;
 	type MaxPositions = ConstU32<4>;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type VestingFrozen = ();
 	type WeightInfo = ();
 }
 

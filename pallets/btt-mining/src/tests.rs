@@ -223,6 +223,45 @@ mod providers {
 			);
 		});
 	}
+
+	#[test]
+	fn a_zero_provider_stake_is_refused() {
+		new_test_ext().execute_with(|| {
+			// With a minimum of zero, Bob (no stake at all) could register: refused.
+			assert_noop!(
+				BttMining::set_provider_stake(root(), Tier::Days90, 0),
+				Error::<Test>::ZeroProviderStake
+			);
+			assert_noop!(
+				BttMining::set_provider_stake(root(), Tier::Days1095, 0),
+				Error::<Test>::ZeroProviderStake
+			);
+			assert_eq!(crate::MinProviderStake::<Test>::get(), 5_000 * UNIT);
+			assert_noop!(
+				BttMining::register(signed(BOB), 156, vec![]),
+				Error::<Test>::InsufficientStake
+			);
+			// The smallest non-zero minimum is accepted.
+			assert_ok!(BttMining::set_provider_stake(root(), Tier::Days30, 1));
+			check();
+		});
+	}
+
+	#[test]
+	#[should_panic(expected = "a provider's minimum stake cannot be zero")]
+	fn genesis_refuses_a_zero_provider_stake() {
+		use polkadot_sdk::sp_runtime::BuildStorage;
+		let _ = RuntimeGenesisConfig {
+			btt_mining: crate::GenesisConfig {
+				era_length: ERA,
+				min_provider_stake: 0,
+				factors: None,
+				oracles: vec![],
+			},
+			..Default::default()
+		}
+		.build_storage();
+	}
 }
 
 mod jobs {

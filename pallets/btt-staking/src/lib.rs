@@ -3,7 +3,8 @@
 //! Fixed-term staking (SPEC.md section 5). A holder stakes in one of five tiers (30, 90,
 //! 180, 365 and 1095 days by default) at least the tier's minimum. The principal stays in
 //! the owner's account, frozen (`FreezeReason::Staking`) until maturity; there is no early
-//! exit. The fixed reward, `principal × APY × days / 365`, is reserved in the community
+//! exit. Only tokens that are neither on hold nor frozen by vesting can back a stake
+//! ([`Error::StakeNotFree`]). The fixed reward, `principal × APY × days / 365`, is reserved in the community
 //! incentives pool **when the stake is made** (a hold, `HoldReason::StakingReward`, that no
 //! programme can spend), so a reward the pool cannot pay is never promised: such a stake
 //! fails with [`Error::PoolCannotCover`].
@@ -13,13 +14,18 @@
 //! by default), which btt-burn books as a staking-reward burn.
 //!
 //! **Fee share.** The stakers' share of transaction fees (btt-burn sends it to the stakers'
-//! pot) is shared pro rata to the principal of open positions with a reward-per-share
-//! accumulator: when income reaches the pot, `income × PRECISION / total_staked` is added
-//! to the accumulator, and a position is owed `principal × (accumulator − its debt) /
-//! PRECISION`. Every call settles the accumulator first, so each costs the same whatever
-//! the number of stakers. Each share is rounded down; the unshared remainder of a settlement
-//! stays in the pot and is shared at the next one, so stakers together are never paid more
-//! than came in (a few plancks of rounding may be shared a second time, never created).
+//! pot) is shared pro rata to the principal of positions that have not matured, with a
+//! reward-per-share accumulator: when income reaches the pot, `income × PRECISION /
+//! active_stake` is added to the accumulator, and a position is owed `principal ×
+//! (accumulator − its debt) / PRECISION`. Every call settles the accumulator first, so each
+//! costs the same whatever the number of stakers. A position earns until its maturity, not
+//! after: the hook of each block takes the principal maturing at that block
+//! ([`MaturingStake`], one read) out of the active stake after settling, and records the
+//! accumulator then ([`FeeShareAtMaturity`]); a matured position's share is counted up to
+//! that value. Each share is rounded down and the accounted total of a settlement rounded
+//! up, so every owed share is always in the pot; stakers together are never paid more than
+//! came in, and the rounding left over stays in the pot. The pot keeps its existential deposit: only what it holds beyond it is shared, and
+//! shares are paid with `Preservation::Preserve`.
 //!
 //! **Benefits.** An account's tier is the highest tier of its positions that have not
 //! matured; benefits are cumulative (see [`Tier`]). Other pallets and the runtime read
@@ -41,7 +47,8 @@ mod tests;
 
 pub use pallet::*;
 pub use types::{
-	paper_terms, ActiveStake, OnPoolSpend, Position, StakingBenefits, Term, Tier, DAYS_PER_YEAR,
+	paper_terms, ActiveStake, FrozenByVesting, OnPoolSpend, Position, StakingBenefits, Term, Tier,
+	DAYS_PER_YEAR, MAX_APY, MIN_TERM_DAYS,
 };
 pub use weights::WeightInfo;
 
@@ -66,7 +73,7 @@ pub mod pallet {
 	use polkadot_sdk::sp_runtime::{
 		helpers_128bit::multiply_by_rational_with_rounding,
 		traits::{CheckedAdd, Saturating, StaticLookup, Zero},
-		Rounding, SaturatedConversion,
+		Permill, Rounding, SaturatedConversion,
 	};
 
 	/// The balance type of the chain's currency.
@@ -140,6 +147,10 @@ pub mod pallet {
 		/// Sets the terms of the tiers (the economic-parameters track).
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// What vesting keeps frozen in an account (btt-vesting's `Pallet::frozen`; `()` for
+		/// none). Those tokens cannot back a stake.
+		type VestingFrozen: FrozenByVesting<Self::AccountId, BalanceOf<Self>>;
+
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -161,6 +172,25 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TotalStaked<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
+	/// The principal of the open positions that have not matured: the fee share is divided
+	/// among it.
+	#[pallet::storage]
+	pub type TotalActiveStake<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// The principal of the open positions that mature at a block, by that block. The hook
+	/// of that block takes it out of [`TotalActiveStake`]; closing a position takes its
+	/// principal out of it, and the entry goes with the last position.
+	#[pallet::storage]
+	pub type MaturingStake<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, BalanceOf<T>, OptionQuery>;
+
+	/// The fee-share accumulator at a block where positions matured, recorded by that
+	/// block's hook: the matured positions' share is counted up to it. Removed with the
+	/// block's [`MaturingStake`] entry.
+	#[pallet::storage]
+	pub type FeeShareAtMaturity<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u128, OptionQuery>;
+
 	/// The fixed rewards of every open position, held in the community pool.
 	#[pallet::storage]
 	pub type ReservedRewards<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
@@ -170,7 +200,8 @@ pub mod pallet {
 	pub type FeeSharePerStake<T: Config> = StorageValue<_, u128, ValueQuery>;
 
 	/// The part of the stakers' pot already shared out through the accumulator and not paid
-	/// yet (at most what the pot holds). Income is what the pot holds beyond it.
+	/// yet (at most what the pot holds beyond its existential deposit). Income is what the pot
+	/// holds beyond the deposit and this.
 	#[pallet::storage]
 	pub type FeeShareAccounted<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
@@ -222,6 +253,15 @@ pub mod pallet {
 			/// Its new terms.
 			term: Term<BalanceOf<T>>,
 		},
+		/// Positions matured at this block: their principal stopped earning fee share.
+		StakesMatured {
+			/// The block.
+			block: BlockNumberFor<T>,
+			/// Their principal in all.
+			principal: BalanceOf<T>,
+			/// The fee-share accumulator their share is counted up to.
+			fee_share_per_stake: u128,
+		},
 	}
 
 	/// Errors of the staking pallet.
@@ -233,6 +273,10 @@ pub mod pallet {
 		BelowMinimum,
 		/// The account does not hold that much beyond what it has staked already.
 		InsufficientBalance,
+		/// The account holds that much, but not free: only tokens that are neither on hold nor
+		/// frozen by vesting can back a stake (`vesting frozen + staked + amount` must not
+		/// exceed the balance outside holds).
+		StakeNotFree,
 		/// The community pool cannot pay the stake's fixed reward.
 		PoolCannotCover,
 		/// The account holds `MaxPositions` positions already.
@@ -243,8 +287,20 @@ pub mod pallet {
 		NotMatured,
 		/// There is no fee share to pay.
 		NothingToClaim,
-		/// Terms need at least one day and a minimum above zero.
-		InvalidTerm,
+		/// The stakers' pot cannot pay the fee share now (it holds less beyond its existential
+		/// deposit than it owes). The share stays owed; new income refills the pot first.
+		FeeShareUnavailable,
+		/// A term must last at least `MIN_TERM_DAYS` (7) days.
+		TermTooShort,
+		/// Terms must lengthen strictly up the tiers: a tier's days must exceed those of every
+		/// shorter tier and stay below those of every longer one.
+		TermsNotIncreasing,
+		/// A tier's APY may be at most `MAX_APY` (30%).
+		ApyTooHigh,
+		/// A tier's minimum stake must be above zero.
+		ZeroMinimum,
+		/// At most the whole reward can be burned.
+		RewardBurnTooHigh,
 		/// The reward does not fit the balance type.
 		Overflow,
 	}
@@ -261,14 +317,39 @@ pub mod pallet {
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
 			for (tier, term) in &self.terms {
-				assert!(Pallet::<T>::term_is_valid(term), "staking tier {tier:?}: invalid term");
+				if let Err(error) = Pallet::<T>::check_term(term) {
+					panic!("staking tier {tier:?}: invalid term ({error:?})");
+				}
 				Terms::<T>::insert(tier, term);
+			}
+			for (tier, term) in &self.terms {
+				if let Err(error) = Pallet::<T>::check_order(*tier, term) {
+					panic!("staking tier {tier:?}: invalid term ({error:?})");
+				}
 			}
 		}
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Takes the principal maturing at `n` out of the active stake, after sharing the
+		/// income that arrived while it was active, and records the accumulator for it. One
+		/// read when nothing matures; constant otherwise.
+		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
+			let Some(principal) = MaturingStake::<T>::get(n) else {
+				return T::WeightInfo::on_initialize_idle();
+			};
+			let accumulator = Self::settle_fee_income();
+			FeeShareAtMaturity::<T>::insert(n, accumulator);
+			TotalActiveStake::<T>::mutate(|total| *total = total.saturating_sub(principal));
+			Self::deposit_event(Event::StakesMatured {
+				block: n,
+				principal,
+				fee_share_per_stake: accumulator,
+			});
+			T::WeightInfo::on_initialize_maturity()
+		}
+
 		fn integrity_test() {
 			assert!(T::MaxPositions::get() > 0, "an account must be able to stake");
 			assert!(!T::BlocksPerDay::get().is_zero(), "a day has blocks");
@@ -286,6 +367,11 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Stakes `amount` in `tier`: the amount is frozen in the caller's account until the
 		/// term ends, and the fixed reward is reserved from the community pool now.
+		///
+		/// Only free tokens back a stake: `vesting frozen + already staked + amount` must not
+		/// exceed the caller's balance outside holds (else `StakeNotFree`; `InsufficientBalance`
+		/// when the account does not hold `already staked + amount` at all). The position
+		/// earns fee share until its maturity.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::stake())]
 		pub fn stake(
@@ -303,9 +389,16 @@ pub mod pallet {
 			);
 			let staked = Self::frozen_principal(&who);
 			let new_freeze = staked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			// Free balance only: funds on hold (which may leave the account) do not back a
-			// stake. Other freezes may overlap the stake (see the README).
-			ensure!(T::Currency::balance(&who) >= new_freeze, Error::<T>::InsufficientBalance);
+			ensure!(
+				T::Currency::total_balance(&who) >= new_freeze,
+				Error::<T>::InsufficientBalance
+			);
+			// Free tokens only: funds on hold (which may leave the account) and tokens vesting
+			// keeps frozen do not back a stake, so the staking freeze never overlaps them.
+			let needed = T::VestingFrozen::vesting_frozen(&who)
+				.checked_add(&new_freeze)
+				.ok_or(Error::<T>::Overflow)?;
+			ensure!(T::Currency::balance(&who) >= needed, Error::<T>::StakeNotFree);
 			let reward = term.reward(amount).ok_or(Error::<T>::Overflow)?;
 			let pool = T::RewardPool::get();
 			// Spendable by programmes: neither held for other stakes nor needed to keep the
@@ -345,6 +438,10 @@ pub mod pallet {
 				.map_err(|_| Error::<T>::TooManyPositions)?;
 			Positions::<T>::insert(&who, positions);
 			TotalStaked::<T>::mutate(|total| *total = total.saturating_add(amount));
+			TotalActiveStake::<T>::mutate(|total| *total = total.saturating_add(amount));
+			MaturingStake::<T>::mutate(maturity, |maturing| {
+				*maturing = Some(maturing.unwrap_or_default().saturating_add(amount))
+			});
 			ReservedRewards::<T>::mutate(|total| *total = total.saturating_add(reward));
 			Self::deposit_event(Event::Staked {
 				who,
@@ -358,8 +455,10 @@ pub mod pallet {
 		}
 
 		/// Closes `owner`'s matured position `id`: unfreezes the principal and pays the fixed
-		/// reward (minus its burn) and the position's fee share. Anyone may close a matured
-		/// position for its owner.
+		/// reward (minus its burn) and the position's fee share (earned up to its maturity).
+		/// Anyone may close a matured position for its owner. Both pools keep their
+		/// existential deposit; if the stakers' pot cannot pay the share now, the close fails
+		/// with `FeeShareUnavailable` and can be retried once income has refilled it.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::close())]
 		pub fn close(origin: OriginFor<T>, owner: AccountIdLookupOf<T>, id: u64) -> DispatchResult {
@@ -373,7 +472,8 @@ pub mod pallet {
 			ensure!(now >= position.maturity, Error::<T>::NotMatured);
 
 			let accumulator = Self::settle_fee_income();
-			let fee_share = Self::owed_fee_share(&position, accumulator);
+			let matured_at = FeeShareAtMaturity::<T>::get(position.maturity);
+			let fee_share = Self::owed_fee_share(&position, matured_at.unwrap_or(accumulator));
 			Self::pay_fee_share(&owner, fee_share)?;
 
 			let pool = T::RewardPool::get();
@@ -387,7 +487,8 @@ pub mod pallet {
 				T::RewardBurner::burn_reward(&pool, position.reward, position.reward_burn)?;
 			let reward_paid = position.reward.saturating_sub(reward_burned);
 			if !reward_paid.is_zero() {
-				T::Currency::transfer(&pool, &owner, reward_paid, Preservation::Expendable)?;
+				// The reward was held in the pool, so it is there beyond the deposit.
+				T::Currency::transfer(&pool, &owner, reward_paid, Preservation::Preserve)?;
 			}
 			T::OnPoolSpend::spent(&pool, position.reward);
 
@@ -402,7 +503,32 @@ pub mod pallet {
 			} else {
 				Positions::<T>::insert(&owner, positions);
 			}
-			TotalStaked::<T>::mutate(|total| *total = total.saturating_sub(position.principal));
+			let total_staked = TotalStaked::<T>::mutate(|total| {
+				*total = total.saturating_sub(position.principal);
+				*total
+			});
+			if total_staked.is_zero() {
+				// No position is left, so nothing is owed: the rounding dust accounted so far
+				// becomes income again for the next stakers.
+				FeeShareAccounted::<T>::kill();
+			}
+			if matured_at.is_none() {
+				// The hook of its maturity block did not run (no block was built at it): the
+				// position was still counted active, and stops now.
+				TotalActiveStake::<T>::mutate(|total| {
+					*total = total.saturating_sub(position.principal)
+				});
+			}
+			let maturing = MaturingStake::<T>::get(position.maturity)
+				.unwrap_or_default()
+				.saturating_sub(position.principal);
+			if maturing.is_zero() {
+				// The last open position of that maturity: its books go with it.
+				MaturingStake::<T>::remove(position.maturity);
+				FeeShareAtMaturity::<T>::remove(position.maturity);
+			} else {
+				MaturingStake::<T>::insert(position.maturity, maturing);
+			}
 			ReservedRewards::<T>::mutate(|total| *total = total.saturating_sub(position.reward));
 			Self::deposit_event(Event::Closed {
 				who: owner,
@@ -415,17 +541,21 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Pays the caller the fee share its open positions have earned so far.
+		/// Pays the caller the fee share its open positions have earned so far (matured ones:
+		/// up to their maturity). Fails with `FeeShareUnavailable`, changing nothing, if the
+		/// stakers' pot cannot pay it now: the share stays owed.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::claim_fee_share())]
+		#[pallet::weight(T::WeightInfo::claim_fee_share(T::MaxPositions::get()))]
 		pub fn claim_fee_share(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let mut positions = Positions::<T>::get(&who).ok_or(Error::<T>::UnknownPosition)?;
 			let accumulator = Self::settle_fee_income();
+			let now = frame_system::Pallet::<T>::block_number();
 			let mut owed = BalanceOf::<T>::zero();
 			for position in positions.iter_mut() {
-				owed = owed.saturating_add(Self::owed_fee_share(position, accumulator));
-				position.fee_share_debt = accumulator;
+				let end = Self::end_accumulator(position, now, accumulator);
+				owed = owed.saturating_add(Self::owed_fee_share(position, end));
+				position.fee_share_debt = end;
 			}
 			ensure!(!owed.is_zero(), Error::<T>::NothingToClaim);
 			Self::pay_fee_share(&who, owed)?;
@@ -434,6 +564,12 @@ pub mod pallet {
 		}
 
 		/// Sets the terms of `tier` for stakes made from now on; open positions keep theirs.
+		///
+		/// Only within bounds that keep the tiers meaningful: at least `MIN_TERM_DAYS` (7)
+		/// days (`TermTooShort`), more days than every shorter tier and fewer than every
+		/// longer one has now (`TermsNotIncreasing`), an APY of at most `MAX_APY` (30%,
+		/// `ApyTooHigh`), a minimum above zero (`ZeroMinimum`) and a reward burn of at most
+		/// 100% (`RewardBurnTooHigh`).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_term())]
 		pub fn set_term(
@@ -442,7 +578,8 @@ pub mod pallet {
 			term: Term<BalanceOf<T>>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(Self::term_is_valid(&term), Error::<T>::InvalidTerm);
+			Self::check_term(&term)?;
+			Self::check_order(tier, &term)?;
 			Terms::<T>::insert(tier, term);
 			Self::deposit_event(Event::TermSet { tier, term });
 			Ok(())
@@ -455,13 +592,59 @@ pub mod pallet {
 			T::Currency::balance_frozen(&FreezeReason::Staking.into(), who)
 		}
 
-		fn term_is_valid(term: &Term<BalanceOf<T>>) -> bool {
-			term.days > 0 && !term.minimum.is_zero()
+		/// The bounds of a single term (SPEC.md section 5).
+		pub(crate) fn check_term(term: &Term<BalanceOf<T>>) -> Result<(), Error<T>> {
+			ensure!(term.days >= MIN_TERM_DAYS, Error::<T>::TermTooShort);
+			ensure!(term.apy <= MAX_APY, Error::<T>::ApyTooHigh);
+			ensure!(!term.minimum.is_zero(), Error::<T>::ZeroMinimum);
+			ensure!(term.reward_burn <= Permill::one(), Error::<T>::RewardBurnTooHigh);
+			Ok(())
+		}
+
+		/// `term` for `tier` lasts longer than every shorter tier's current term and less
+		/// than every longer one's. Reads the four other tiers.
+		pub(crate) fn check_order(tier: Tier, term: &Term<BalanceOf<T>>) -> Result<(), Error<T>> {
+			for other in Tier::ALL {
+				if other == tier {
+					continue;
+				}
+				let Some(current) = Terms::<T>::get(other) else { continue };
+				let ordered =
+					if other < tier { current.days < term.days } else { current.days > term.days };
+				ensure!(ordered, Error::<T>::TermsNotIncreasing);
+			}
+			Ok(())
+		}
+
+		/// The accumulator value `position`'s share is counted up to: the one recorded at its
+		/// maturity once it has matured, else `accumulator` (the current one). A matured
+		/// position whose maturity block's hook did not run is still counted active and
+		/// earns until it is closed.
+		pub(crate) fn end_accumulator(
+			position: &PositionOf<T>,
+			now: BlockNumberFor<T>,
+			accumulator: u128,
+		) -> u128 {
+			if position.maturity > now {
+				return accumulator;
+			}
+			FeeShareAtMaturity::<T>::get(position.maturity).unwrap_or(accumulator)
+		}
+
+		/// What the stakers' pot may pay out: its balance beyond the existential deposit (and
+		/// anything frozen or held there).
+		fn pot_payable() -> BalanceOf<T> {
+			T::Currency::reducible_balance(
+				&T::FeeSharePot::get(),
+				Preservation::Preserve,
+				Fortitude::Polite,
+			)
 		}
 
 		/// Shares the income that reached the stakers' pot since the last call among the
-		/// open positions, and returns the accumulator. Income that arrives while nothing is
-		/// staked waits in the pot for the next stakers.
+		/// positions that have not matured, and returns the accumulator. Income that arrives
+		/// while no position is active (none open, or all matured) waits in the pot and is
+		/// shared among the next active stakes at the next settlement.
 		pub(crate) fn settle_fee_income() -> u128 {
 			let accumulator = FeeSharePerStake::<T>::get();
 			let Some((per_stake, shared)) = Self::unsettled_income() else { return accumulator };
@@ -474,16 +657,16 @@ pub mod pallet {
 		}
 
 		/// The income waiting in the pot, as `(growth of the accumulator, what the positions
-		/// will be paid of it in all)`; `None` while nothing is staked or nothing waits. The
+		/// will be paid of it in all)`; `None` while no stake is active or nothing waits. The
 		/// part not shared (rounding) stays in the pot as income for the next settlement.
+		/// The pot's existential deposit is never income.
 		fn unsettled_income() -> Option<(u128, u128)> {
-			let total_staked: u128 = TotalStaked::<T>::get().saturated_into();
+			let total_staked: u128 = TotalActiveStake::<T>::get().saturated_into();
 			if total_staked == 0 {
 				return None;
 			}
-			let income: u128 = T::Currency::balance(&T::FeeSharePot::get())
-				.saturating_sub(FeeShareAccounted::<T>::get())
-				.saturated_into();
+			let income: u128 =
+				Self::pot_payable().saturating_sub(FeeShareAccounted::<T>::get()).saturated_into();
 			// Cannot overflow while stakes are at least a planck and income is below 3.4 × 10^20
 			// BTT; saturate rather than withhold income if it ever did.
 			let per_stake =
@@ -492,17 +675,23 @@ pub mod pallet {
 			if per_stake == 0 {
 				return None;
 			}
+			// What the positions are owed of it, rounded up: each position's share is rounded
+			// down over all the settlements it spans, which can exceed the sum of per-settlement
+			// floors by a planck a settlement, so the accounted side rounds up to stay at least
+			// what is owed. `per_stake × total ≤ income × PRECISION`, so it is at most `income`.
 			let shared = multiply_by_rational_with_rounding(
 				per_stake,
 				total_staked,
 				PRECISION,
-				Rounding::Down,
+				Rounding::Up,
 			)
-			.unwrap_or(0);
+			.unwrap_or(income)
+			.min(income);
 			Some((per_stake, shared))
 		}
 
-		/// What `position` has earned of the fee share since it last settled.
+		/// What `position` has earned of the fee share since it last settled, counting up to
+		/// `accumulator` (see [`Self::end_accumulator`]).
 		pub(crate) fn owed_fee_share(position: &PositionOf<T>, accumulator: u128) -> BalanceOf<T> {
 			let growth = accumulator.saturating_sub(position.fee_share_debt);
 			multiply_by_rational_with_rounding(
@@ -515,19 +704,20 @@ pub mod pallet {
 			.saturated_into()
 		}
 
-		/// Pays `amount` of fee share out of the pot. The pot is an account like any other:
-		/// if it was reaped as dust it may hold a few plancks less than accounted, and then
-		/// pays what it has, so that closing a position can never fail on it.
+		/// Pays `amount` of fee share out of the pot, which keeps its existential deposit (it
+		/// is never reaped). A share the pot cannot pay whole is not paid at all:
+		/// `FeeShareUnavailable`, and it stays owed. That cannot happen while the pot holds
+		/// what was accounted (an invariant); if something ever took tokens out of it, new
+		/// income refills it before it is shared again.
 		fn pay_fee_share(who: &T::AccountId, amount: BalanceOf<T>) -> DispatchResult {
-			let pot = T::FeeSharePot::get();
-			let amount = amount.min(T::Currency::balance(&pot));
 			if amount.is_zero() {
 				return Ok(());
 			}
-			T::Currency::transfer(&pot, who, amount, Preservation::Expendable)?;
-			let left = T::Currency::balance(&pot);
+			ensure!(Self::pot_payable() >= amount, Error::<T>::FeeShareUnavailable);
+			T::Currency::transfer(&T::FeeSharePot::get(), who, amount, Preservation::Preserve)
+				.map_err(|_| Error::<T>::FeeShareUnavailable)?;
 			FeeShareAccounted::<T>::mutate(|accounted| {
-				*accounted = accounted.saturating_sub(amount).min(left)
+				*accounted = accounted.saturating_sub(amount)
 			});
 			Self::deposit_event(Event::FeeSharePaid { who: who.clone(), amount });
 			Ok(())
@@ -538,20 +728,44 @@ pub mod pallet {
 			let Some(positions) = Positions::<T>::get(who) else { return Zero::zero() };
 			let accumulator = FeeSharePerStake::<T>::get()
 				.saturating_add(Self::unsettled_income().map_or(0, |(per_stake, _)| per_stake));
+			let now = frame_system::Pallet::<T>::block_number();
 			positions.iter().fold(Zero::zero(), |sum: BalanceOf<T>, p| {
-				sum.saturating_add(Self::owed_fee_share(p, accumulator))
+				let end = Self::end_accumulator(p, now, accumulator);
+				sum.saturating_add(Self::owed_fee_share(p, end))
 			})
 		}
 
 		/// The invariants: every account's staking freeze is the principal of its positions,
-		/// the totals are the sums of the positions, the community pool holds every reserved
-		/// reward, and the pot holds every fee share accounted.
+		/// the totals are the sums of the positions, the maturity books are the sums of the
+		/// positions by maturity, the active stake is the principal of the positions whose
+		/// maturity has not been recorded, the positions are owed at most the fee share
+		/// accounted, the community pool holds every reserved reward, and the pot holds every
+		/// fee share accounted beyond its existential deposit: so every owed share can be paid.
 		///
 		/// Iterates every position: for `try_state` and the tests only.
 		pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
+			use alloc::collections::BTreeMap;
 			let mut staked = BalanceOf::<T>::zero();
+			let mut active = BalanceOf::<T>::zero();
 			let mut rewards = BalanceOf::<T>::zero();
+			let mut owed = BalanceOf::<T>::zero();
+			let mut by_maturity = BTreeMap::<BlockNumberFor<T>, BalanceOf<T>>::new();
+			let accumulator = FeeSharePerStake::<T>::get();
+			let now = frame_system::Pallet::<T>::block_number();
 			for (who, positions) in Positions::<T>::iter() {
+				for p in positions.iter() {
+					let entry = by_maturity.entry(p.maturity).or_default();
+					*entry = entry.saturating_add(p.principal);
+					if !FeeShareAtMaturity::<T>::contains_key(p.maturity) {
+						active = active.saturating_add(p.principal);
+					}
+					let end = Self::end_accumulator(p, now, accumulator);
+					owed = owed.saturating_add(Self::owed_fee_share(p, end));
+					ensure!(
+						p.fee_share_debt <= accumulator,
+						"a position's fee-share debt is ahead of the accumulator"
+					);
+				}
 				ensure!(!positions.is_empty(), "an empty position list is kept");
 				let principal = positions
 					.iter()
@@ -565,6 +779,29 @@ pub mod pallet {
 			}
 			ensure!(TotalStaked::<T>::get() == staked, "TotalStaked is not the sum of positions");
 			ensure!(
+				TotalActiveStake::<T>::get() == active,
+				"TotalActiveStake is not the principal of the positions still earning"
+			);
+			ensure!(
+				MaturingStake::<T>::iter().collect::<BTreeMap<_, _>>() == by_maturity,
+				"MaturingStake is not the principal of the open positions by maturity"
+			);
+			ensure!(
+				owed <= FeeShareAccounted::<T>::get(),
+				"the positions are owed more fee share than was accounted"
+			);
+			for (block, at_maturity) in FeeShareAtMaturity::<T>::iter() {
+				ensure!(
+					by_maturity.contains_key(&block),
+					"FeeShareAtMaturity kept for a block without open positions"
+				);
+				ensure!(block <= now, "FeeShareAtMaturity recorded for a future block");
+				ensure!(
+					at_maturity <= accumulator,
+					"FeeShareAtMaturity is ahead of the accumulator"
+				);
+			}
+			ensure!(
 				ReservedRewards::<T>::get() == rewards,
 				"ReservedRewards is not the sum of positions"
 			);
@@ -576,8 +813,8 @@ pub mod pallet {
 				"the community pool's reward hold differs from the reserved rewards"
 			);
 			ensure!(
-				T::Currency::balance(&T::FeeSharePot::get()) >= FeeShareAccounted::<T>::get(),
-				"the stakers' pot holds less than the fee share accounted"
+				Self::pot_payable() >= FeeShareAccounted::<T>::get(),
+				"the stakers' pot holds less than the fee share accounted beyond its deposit"
 			);
 			Ok(())
 		}

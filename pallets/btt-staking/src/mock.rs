@@ -93,6 +93,24 @@ parameter_types! {
 	pub const BlocksPerDay: u64 = DAY;
 	/// What the pool books were told: (pool, amount) per spend.
 	pub static PoolSpends: Vec<(AccountId, Balance)> = Vec::new();
+	/// What vesting keeps frozen, per account (btt-vesting's `frozen` in the runtime).
+	pub static VestingFrozenOf: Vec<(AccountId, Balance)> = Vec::new();
+}
+
+/// Vesting as the tests set it: `set_vesting_frozen`.
+pub struct MockVesting;
+impl crate::FrozenByVesting<AccountId, Balance> for MockVesting {
+	fn vesting_frozen(who: &AccountId) -> Balance {
+		VestingFrozenOf::get().iter().find(|(w, _)| w == who).map_or(0, |(_, amount)| *amount)
+	}
+}
+
+/// Makes vesting keep `amount` of `who`'s balance frozen.
+pub fn set_vesting_frozen(who: AccountId, amount: Balance) {
+	VestingFrozenOf::mutate(|frozen| {
+		frozen.retain(|(w, _)| *w != who);
+		frozen.push((who, amount));
+	});
 }
 
 impl pallet_btt_burn::Config for Test {
@@ -126,6 +144,7 @@ impl pallet_btt_staking::Config for Test {
 	type BlocksPerDay = BlocksPerDay;
 	type MaxPositions = ConstU32<MAX_POSITIONS>;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type VestingFrozen = MockVesting;
 	type WeightInfo = ();
 }
 
@@ -134,13 +153,16 @@ pub fn terms() -> Vec<(Tier, Term<Balance>)> {
 	paper_terms(UNIT).to_vec()
 }
 
-/// Test externalities with `terms` and the endowments, at block 1.
+/// Test externalities with `terms` and the endowments, at block 1. btt-burn opens the
+/// stakers' pot (and the development fund) with the existential deposit, out of the
+/// ecosystem fund, as on the BTT chain.
 pub fn new_test_ext_with(terms: Vec<(Tier, Term<Balance>)>) -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
 			balances: ENDOWMENTS.to_vec(),
 			..Default::default()
 		},
+		btt_burn: pallet_btt_burn::GenesisConfig { open_fee_accounts: true, ..Default::default() },
 		btt_staking: pallet_btt_staking::GenesisConfig { terms },
 		..Default::default()
 	}
@@ -148,6 +170,7 @@ pub fn new_test_ext_with(terms: Vec<(Tier, Term<Balance>)>) -> sp_io::TestExtern
 	.expect("the test genesis builds");
 	let mut ext = sp_io::TestExternalities::new(storage);
 	PoolSpends::set(Vec::new());
+	VestingFrozenOf::set(Vec::new());
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }

@@ -3,7 +3,7 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
-	traits::{AtLeast32BitUnsigned, SaturatedConversion},
+	traits::{AtLeast32BitUnsigned, SaturatedConversion, Zero},
 	PerThing, Permill, Rounding,
 };
 use scale_info::TypeInfo;
@@ -11,6 +11,12 @@ use serde::{Deserialize, Serialize};
 
 /// Days in the year of the simple-interest formula.
 pub const DAYS_PER_YEAR: u32 = 365;
+
+/// The shortest term governance may set (SPEC.md section 5): a week.
+pub const MIN_TERM_DAYS: u32 = 7;
+
+/// The highest yearly rate governance may set (SPEC.md section 5): 30%.
+pub const MAX_APY: Permill = Permill::from_percent(30);
 
 /// The five staking tiers of the paper, from the shortest term to the longest. Benefits are
 /// cumulative: a tier has every benefit of the tiers below it.
@@ -179,6 +185,20 @@ pub trait ActiveStake<AccountId, Balance> {
 	/// The principal of `who`'s positions in `min_tier` or a longer tier that have not
 	/// matured.
 	fn active_stake(who: &AccountId, min_tier: Tier) -> Balance;
+}
+
+/// What vesting keeps frozen in an account (btt-vesting's unreleased tokens). Only tokens
+/// free of it can back a stake.
+pub trait FrozenByVesting<AccountId, Balance> {
+	/// The part of `who`'s balance that vesting keeps frozen.
+	fn vesting_frozen(who: &AccountId) -> Balance;
+}
+
+/// No vesting: nothing is frozen by it.
+impl<AccountId, Balance: Zero> FrozenByVesting<AccountId, Balance> for () {
+	fn vesting_frozen(_: &AccountId) -> Balance {
+		Balance::zero()
+	}
 }
 
 /// Told when rewards are taken out of a pool of the allocation table, so that the pool's

@@ -17,10 +17,13 @@ fn register_keys<T: Config>(who: &T::AccountId) -> Result<(), BenchmarkError> {
 	Ok(())
 }
 
-/// Fills the set with `count` validators.
+/// Fills the set with `count` validators, each with session keys.
 fn fill_set<T: Config>(count: u32) -> Result<(), BenchmarkError> {
 	let validators: alloc::vec::Vec<T::AccountId> =
 		(0..count).map(|i| account("validator", i, 0)).collect();
+	for validator in &validators {
+		register_keys::<T>(validator)?;
+	}
 	Validators::<T>::put(
 		ValidatorsOf::<T>::try_from(validators)
 			.map_err(|_| BenchmarkError::Stop("more than MaxValidators"))?,
@@ -49,11 +52,14 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Removes the last validator of a full set.
+	/// Removes the last validator of a set of `v`, every one with keys: the search reads
+	/// every validator and the keys check reads every remaining one's keys.
 	#[benchmark]
-	fn remove_validator() -> Result<(), BenchmarkError> {
-		fill_set::<T>(T::MaxValidators::get())?;
-		let who: T::AccountId = account("validator", T::MaxValidators::get() - 1, 0);
+	fn remove_validator(
+		v: Linear<{ T::MinValidators::get().saturating_add(1) }, { T::MaxValidators::get() }>,
+	) -> Result<(), BenchmarkError> {
+		fill_set::<T>(v)?;
+		let who: T::AccountId = account("validator", v.saturating_sub(1), 0);
 		let origin =
 			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let lookup = T::Lookup::unlookup(who.clone());

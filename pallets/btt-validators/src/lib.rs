@@ -21,6 +21,29 @@
 //! [`remove_validator`](Pallet::remove_validator) works the same way, and never leaves
 //! fewer than [`Config::MinValidators`].
 //!
+//! ## Keys: the set never drops below its minimum of validators with keys
+//!
+//! Aura and GRANDPA only know a validator by its session keys, and the session pallet leaves
+//! every account without keys out of a set it queues. A validator can drop its keys at any
+//! time with `session.purgeKeys`, so this pallet checks keys wherever a set is decided:
+//!
+//! - [`remove_validator`](Pallet::remove_validator) fails with [`Error::TooFewWithKeys`]
+//!   when fewer than [`Config::MinValidators`] of the validators that would remain have
+//!   session keys now.
+//! - At each session change ([`SessionManager::new_session`](pallet_session::SessionManager))
+//!   the set handed over is the validators that have keys; the others are left out
+//!   ([`Event::ValidatorLeftOutForLackOfKeys`]) and come back at the first session change
+//!   after they register keys again. When fewer than `MinValidators` of them have keys,
+//!   nothing is handed over: the current session's validators keep validating (those of them
+//!   that still have keys) and [`Event::ValidatorSetKeptForLackOfKeys`] says the change was
+//!   postponed; it is handed over at the first session change with enough keys.
+//!
+//! Whatever the order of `remove_validator` and `purge_keys`, the queued set therefore holds
+//! at least `MinValidators` validators with keys, as long as the current session's
+//! validators do not all drop their own keys. That last case is outside this pallet's reach
+//! (`purge_keys` is the session pallet's call); [`Pallet::may_purge_keys`] tells whether a
+//! purge by an account would leave the next set short, for a runtime that filters the call.
+//!
 //! ## Sessions
 //!
 //! A session lasts [`SessionLength`] blocks: [`Config::DefaultSessionLength`] on a
@@ -119,6 +142,23 @@ pub mod pallet {
 			/// The number of validators in the set.
 			validators: u32,
 		},
+		/// A validator without session keys was left out of the set handed over for
+		/// `session_index`; it rejoins at the first session change after it registers keys.
+		ValidatorLeftOutForLackOfKeys {
+			/// The validator's account.
+			who: T::AccountId,
+			/// The session from which the set it was left out of validates.
+			session_index: SessionIndex,
+		},
+		/// Fewer than `MinValidators` of the set's validators have session keys: the set was
+		/// not handed over for `session_index`, the current session's validators go on, and
+		/// the change waits for the first session change with enough keys.
+		ValidatorSetKeptForLackOfKeys {
+			/// The session that keeps the current validators.
+			session_index: SessionIndex,
+			/// How many of the set's validators have keys.
+			with_keys: u32,
+		},
 	}
 
 	#[pallet::error]
@@ -133,6 +173,9 @@ pub mod pallet {
 		TooFewValidators,
 		/// The account has not registered session keys (`session.setKeys`) yet.
 		NoSessionKeys,
+		/// Removing the validator would leave fewer than `MinValidators` validators that have
+		/// session keys.
+		TooFewWithKeys,
 	}
 
 	#[pallet::genesis_config]
@@ -204,8 +247,14 @@ pub mod pallet {
 
 		/// Removes `who` from the validator set, effective from the session after the next
 		/// session change. Only the validator-admin origin.
+		///
+		/// Fails with [`Error::NotValidator`] for an account outside the set,
+		/// [`Error::TooFewValidators`] when the set would hold fewer than `MinValidators`, and
+		/// [`Error::TooFewWithKeys`] when fewer than `MinValidators` of the remaining
+		/// validators have session keys now (a validator that ran `session.purgeKeys` does not
+		/// count).
 		#[pallet::call_index(1)]
-		#[pallet::weight(<T as Config>::WeightInfo::remove_validator())]
+		#[pallet::weight(<T as Config>::WeightInfo::remove_validator(T::MaxValidators::get()))]
 		pub fn remove_validator(
 			origin: OriginFor<T>,
 			who: <T::Lookup as StaticLookup>::Source,
@@ -220,6 +269,10 @@ pub mod pallet {
 					Error::<T>::TooFewValidators
 				);
 				validators.remove(position);
+				ensure!(
+					Self::count_with_keys(validators.iter()) >= T::MinValidators::get(),
+					Error::<T>::TooFewWithKeys
+				);
 				Ok::<_, Error<T>>(())
 			})?;
 			SetChanged::<T>::put(true);
@@ -229,34 +282,103 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Whether `who` has session keys registered (`session.setKeys`, not purged since).
+		pub fn has_keys(who: &T::AccountId) -> bool {
+			pallet_session::NextKeys::<T>::contains_key(who)
+		}
+
+		/// How many of `validators` have session keys.
+		fn count_with_keys<'a>(validators: impl Iterator<Item = &'a T::AccountId>) -> u32 {
+			validators.filter(|v| Self::has_keys(v)).count().try_into().unwrap_or(u32::MAX)
+		}
+
+		/// Whether `who` may purge its session keys without leaving the next session change
+		/// with fewer than `MinValidators` validators with keys: either the set without `who`
+		/// still has enough validators with keys, or (the change postponed) the current
+		/// session's validators without `who` do. For a runtime that filters
+		/// `session.purgeKeys`; reads at most `2 × MaxValidators` keys.
+		pub fn may_purge_keys(who: &T::AccountId) -> bool {
+			let min = T::MinValidators::get();
+			let validators = Validators::<T>::get();
+			if validators.is_empty() {
+				// The set is not governed (a chain without genesis validators).
+				return true;
+			}
+			Self::count_with_keys(validators.iter().filter(|v| *v != who)) >= min
+				|| Self::count_with_keys(
+					pallet_session::Validators::<T>::get().iter().filter(|v| *v != who),
+				) >= min
+		}
+
 		/// The invariants: the set holds no account twice and, once set, at least
-		/// `MinValidators` accounts; sessions last at least a block.
+		/// `MinValidators` accounts, and the session pallet's current and queued sets hold at
+		/// least `MinValidators` validators (the queued ones all with keys); sessions last at
+		/// least a block.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let validators = Validators::<T>::get();
 			let mut unique = validators.clone().into_inner();
 			unique.sort();
 			unique.dedup();
 			ensure!(unique.len() == validators.len(), "a validator is in the set twice");
+			let min = T::MinValidators::get() as usize;
 			ensure!(
-				validators.is_empty() || validators.len() >= T::MinValidators::get() as usize,
+				validators.is_empty() || validators.len() >= min,
 				"fewer validators than MinValidators"
 			);
+			if !validators.is_empty() {
+				ensure!(
+					pallet_session::Validators::<T>::decode_len().unwrap_or(0) >= min,
+					"the current session has fewer validators than MinValidators"
+				);
+				ensure!(
+					pallet_session::QueuedKeys::<T>::decode_len().unwrap_or(0) >= min,
+					"the queued session has fewer validators with keys than MinValidators"
+				);
+			}
 			ensure!(!SessionLength::<T>::get().is_zero(), "a session of zero blocks");
 			Ok(())
 		}
 	}
 
 	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+		/// Plans the set of session `new_index`: the validators that have session keys (the
+		/// others are left out, with an event each). With fewer than `MinValidators` of them,
+		/// returns `None` — the session pallet then keeps the current session's validators
+		/// (those with keys) — and the change stays pending. Returns `None` as well when the
+		/// set is unchanged and equals the current session's. At most `MaxValidators` key
+		/// reads and events.
 		fn new_session(new_index: SessionIndex) -> Option<Vec<T::AccountId>> {
-			if !SetChanged::<T>::take() {
+			let validators = Validators::<T>::get().into_inner();
+			if validators.is_empty() {
+				// An ungoverned chain: the session pallet's genesis set stays in charge.
 				return None;
 			}
-			let validators = Validators::<T>::get().into_inner();
+			let (with_keys, without_keys): (Vec<_>, Vec<_>) =
+				validators.into_iter().partition(|v| Self::has_keys(v));
+			let count = u32::try_from(with_keys.len()).unwrap_or(u32::MAX);
+			if with_keys.is_empty() || count < T::MinValidators::get() {
+				// `SetChanged` is kept: the change is handed over once enough keys are back.
+				Self::deposit_event(Event::ValidatorSetKeptForLackOfKeys {
+					session_index: new_index,
+					with_keys: count,
+				});
+				return None;
+			}
+			let changed = SetChanged::<T>::take();
+			if !changed && with_keys == pallet_session::Validators::<T>::get() {
+				return None;
+			}
+			for who in without_keys {
+				Self::deposit_event(Event::ValidatorLeftOutForLackOfKeys {
+					who,
+					session_index: new_index,
+				});
+			}
 			Self::deposit_event(Event::ValidatorSetQueued {
 				session_index: new_index,
-				validators: validators.len() as u32,
+				validators: count,
 			});
-			Some(validators)
+			Some(with_keys)
 		}
 
 		fn new_session_genesis(_: SessionIndex) -> Option<Vec<T::AccountId>> {

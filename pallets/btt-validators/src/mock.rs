@@ -77,6 +77,8 @@ impl pallet_balances::Config for Test {
 parameter_types! {
 	/// The authorities the consensus engines were last given, by session key.
 	pub static Authorities: Vec<u64> = Vec::new();
+	/// The fewest validators the set may hold (1 unless a test raises it).
+	pub static MinValidators: u32 = 1;
 }
 
 /// Stands in for Aura and GRANDPA: records the authorities of each new session.
@@ -124,7 +126,7 @@ impl pallet_session::Config for Test {
 impl pallet_btt_validators::Config for Test {
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
-	type MinValidators = ConstU32<1>;
+	type MinValidators = MinValidators;
 	type DefaultSessionLength = ConstU64<SESSION>;
 	type WeightInfo = ();
 }
@@ -160,6 +162,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	.build_storage()
 	.expect("the test genesis builds");
 	let mut ext = sp_io::TestExternalities::new(storage);
+	MinValidators::set(1);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }

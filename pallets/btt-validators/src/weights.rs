@@ -15,8 +15,8 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	/// Weight of `add_validator`.
 	fn add_validator() -> Weight;
-	/// Weight of `remove_validator`.
-	fn remove_validator() -> Weight;
+	/// Weight of `remove_validator` in a set of `v` validators (each one's keys are read).
+	fn remove_validator(v: u32, ) -> Weight;
 }
 
 /// Weights measured on the reference machine, with the runtime's database weights.
@@ -27,9 +27,12 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	fn remove_validator() -> Weight {
+	// The per-validator key read is hand-set, pending a benchmark run.
+	fn remove_validator(v: u32, ) -> Weight {
 		Weight::from_parts(40_000_000, 3_000)
+			.saturating_add(Weight::from_parts(3_000_000, 2_600).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
@@ -41,9 +44,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
-	fn remove_validator() -> Weight {
+	// The per-validator key read is hand-set, pending a benchmark run.
+	fn remove_validator(v: u32, ) -> Weight {
 		Weight::from_parts(40_000_000, 3_000)
+			.saturating_add(Weight::from_parts(3_000_000, 2_600).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

@@ -12,6 +12,33 @@ use polkadot_sdk::{
 	sp_runtime::traits::{Saturating, StaticLookup},
 };
 
+/// A vesting grant's amount: at least `MinGrant`.
+fn grant_amount<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(1_000u32.into()).max(T::MinGrant::get())
+}
+
+/// The longest grant allowed: one month of lock, the rest linear.
+fn longest_grant<T: Config>() -> (u16, u16) {
+	(1, T::MaxGrantMonths::get().saturating_sub(1).max(1))
+}
+
+/// A grantee that already has all its schedule slots but one (each read, decoded and written
+/// back when a grant is added): the worst case of a grant.
+fn grantee_with_schedules<T: Config>() -> T::AccountId {
+	let dest: T::AccountId = account("grantee", 0, 0);
+	let portion = grant_amount::<T>();
+	for _ in 1..T::MaxSchedulesPerAccount::get() {
+		let _ = T::Currency::mint_into(&dest, portion);
+		Pallet::<T>::add_genesis_schedule(
+			1,
+			&Portion { name: "bench".into(), account: dest.clone(), amount: portion },
+			1,
+			2,
+		);
+	}
+	dest
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -87,20 +114,31 @@ mod benchmarks {
 		assert_eq!(T::Currency::balance(&foundation), total);
 	}
 
-	/// A vesting grant out of the ecosystem fund (the heavier variant: schedule and freeze).
+	/// A vesting grant out of the ecosystem fund (the heavier variant: schedule and freeze)
+	/// to a grantee with all its schedule slots but one taken, while the fund keeps back the
+	/// pending milestone burns (read through `PendingBurns`).
 	#[benchmark]
 	fn release_ecosystem() -> Result<(), BenchmarkError> {
 		let origin =
 			T::TreasurerOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
-		let _ =
-			T::Currency::mint_into(&T::EcosystemFund::get(), amount.saturating_mul(2u32.into()));
-		let dest: T::AccountId = account("grantee", 0, 0);
+		let amount = grant_amount::<T>();
+		let fund = T::EcosystemFund::get();
+		let _ = T::Currency::mint_into(
+			&fund,
+			amount.saturating_mul(2u32.into()).saturating_add(T::PendingBurns::kept_back(&fund)),
+		);
+		let dest = grantee_with_schedules::<T>();
+		let before = T::Currency::balance(&dest);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, T::Lookup::unlookup(dest.clone()), amount, Some((1, 12)));
+		_(
+			origin as T::RuntimeOrigin,
+			T::Lookup::unlookup(dest.clone()),
+			amount,
+			Some(longest_grant::<T>()),
+		);
 
-		assert_eq!(T::Currency::balance(&dest), amount);
+		assert_eq!(T::Currency::balance(&dest), before.saturating_add(amount));
 		Ok(())
 	}
 
@@ -139,24 +177,34 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// A programme's vesting grant, in a new period (its spending resets).
+	/// A programme's longest vesting grant, in a new period (its spending resets), to a
+	/// grantee with all its schedule slots but one taken.
 	#[benchmark]
 	fn programme_spend() {
 		let programme: T::AccountId = account("programme", 0, 0);
-		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
-		let _ =
-			T::Currency::mint_into(&T::CommunityPool::get(), amount.saturating_mul(2u32.into()));
+		let amount = grant_amount::<T>();
+		let pool = T::CommunityPool::get();
+		let _ = T::Currency::mint_into(
+			&pool,
+			amount.saturating_mul(2u32.into()).saturating_add(T::PendingBurns::kept_back(&pool)),
+		);
 		Programmes::<T>::insert(
 			&programme,
 			Programme { cap_per_period: amount, period: 0u32.into(), spent_in_period: amount },
 		);
 		frame_system::Pallet::<T>::set_block_number(T::ProgrammePeriod::get());
-		let dest: T::AccountId = account("grantee", 0, 0);
+		let dest = grantee_with_schedules::<T>();
+		let before = T::Currency::balance(&dest);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(programme), T::Lookup::unlookup(dest.clone()), amount, Some((1, 12)));
+		_(
+			RawOrigin::Signed(programme),
+			T::Lookup::unlookup(dest.clone()),
+			amount,
+			Some(longest_grant::<T>()),
+		);
 
-		assert_eq!(T::Currency::balance(&dest), amount);
+		assert_eq!(T::Currency::balance(&dest), before.saturating_add(amount));
 	}
 
 	#[benchmark]

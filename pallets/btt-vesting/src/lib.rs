@@ -20,6 +20,14 @@
 //! The pools are spent by their own authorities: the ecosystem fund by the treasurer origin,
 //! the community pool by programme accounts within a cap per period, the strategic reserve
 //! only by the reserve origin and only to the foundation. The mining pool is btt-mining's.
+//! A pool keeps back what the milestone burns still pending will take out of it
+//! ([`PendingBurns`]): no release may spend it. Payments made as vesting grants are bounded
+//! in length (`MaxGrantMonths`) and size (`MinGrant`).
+//!
+//! A claim of one's own tokens that releases something is feeless (`#[pallet::feeless_if]`,
+//! honoured by the runtime's `SkipCheckIfFeeless` fee extension), so a beneficiary whose
+//! whole balance is frozen can still claim; a claim that releases nothing, or one made on
+//! someone else's behalf, pays the normal fee.
 //!
 //! The [`BttVestingApi`] runtime API reports, per row, what is released, claimable and still
 //! locked, the circulating supply (defined in [`report`]) and the release the table's own
@@ -52,6 +60,22 @@ pub use tranche::TrancheState;
 pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
+
+/// What a pool account must keep back for burns that are promised but not executed yet (the
+/// milestone burns of btt-burn, out of the ecosystem fund). A release out of the pool that
+/// would leave less than this is refused with `Error::KeptForMilestoneBurns`, and the release
+/// report counts these tokens as burned, not as a future release.
+pub trait PendingBurns<AccountId, Balance> {
+	/// What `pool` keeps back now.
+	fn kept_back(pool: &AccountId) -> Balance;
+}
+
+/// Nothing is kept back: for chains (and tests) without milestone burns.
+impl<AccountId, Balance: Default> PendingBurns<AccountId, Balance> for () {
+	fn kept_back(_: &AccountId) -> Balance {
+		Balance::default()
+	}
+}
 
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Where the allocation table stands: released, claimable and locked per row, the
@@ -203,6 +227,20 @@ pub mod pallet {
 		/// Every staker and the principal its stakes freeze: not part of the circulating
 		/// supply (read off-chain only, by the runtime API).
 		type StakedSupply: Get<Vec<(Self::AccountId, BalanceOf<Self>)>>;
+
+		/// What each pool keeps back for the milestone burns still pending (btt-burn's
+		/// `pending_burns_from`): releases may not spend it. `()` keeps nothing back.
+		type PendingBurns: PendingBurns<Self::AccountId, BalanceOf<Self>>;
+
+		/// The longest vesting grant, in months: bounds the lock, and the lock plus the
+		/// linear part, of a grant paid by `release_ecosystem` or `programme_spend`.
+		#[pallet::constant]
+		type MaxGrantMonths: Get<u16>;
+
+		/// The smallest vesting grant: a grant takes one of the recipient's
+		/// `MaxSchedulesPerAccount` slots, so dust grants could fill them.
+		#[pallet::constant]
+		type MinGrant: Get<BalanceOf<Self>>;
 	}
 
 	/// The genesis allocation table, one entry per row, keyed by the row's number.
@@ -254,6 +292,13 @@ pub mod pallet {
 	/// and by the pallets that spend a pool (staking rewards, mining rewards).
 	#[pallet::storage]
 	pub type PoolReleased<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
+
+	/// The part of `PoolReleased` that milestone burns took out of each pool account: burned,
+	/// not released. The release projection counts it (with what the pool keeps back for the
+	/// burns still pending) as burned rather than as a future release.
+	#[pallet::storage]
+	pub type PoolBurned<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
 
 	/// Events of the vesting pallet.
@@ -360,6 +405,14 @@ pub mod pallet {
 		TooManySchedules,
 		/// A vesting grant needs a linear part of at least one month.
 		InvalidGrantSchedule,
+		/// The release would leave the pool with less than it keeps back for the milestone
+		/// burns still pending.
+		KeptForMilestoneBurns,
+		/// A vesting grant's lock, or its lock plus its linear part, is longer than
+		/// `MaxGrantMonths`.
+		GrantTooLong,
+		/// A vesting grant is smaller than `MinGrant`.
+		GrantTooSmall,
 	}
 
 	/// The account lookup of the chain (an address or an index).
@@ -369,8 +422,19 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Releases everything that has vested in `who`'s schedules. Anyone may claim for
 		/// anyone: the tokens stay in `who`'s account, only the freeze shrinks.
+		///
+		/// Feeless when the signer claims its own tokens and the claim releases something,
+		/// so a beneficiary whose whole balance is frozen can claim. A claim for someone
+		/// else pays the normal fee (no free transactions on another's behalf), and so does
+		/// a claim that releases nothing: it fails with `NothingToClaim` (or `NoSchedule`).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::claim(T::MaxSchedulesPerAccount::get()))]
+		#[pallet::feeless_if(|origin: &OriginFor<T>, who: &AccountIdLookupOf<T>| -> bool {
+			ensure_signed(origin.clone()).is_ok_and(|signer| {
+				T::Lookup::lookup(who.clone())
+					.is_ok_and(|who| who == signer && !Pallet::<T>::claimable(&who).is_zero())
+			})
+		})]
 		pub fn claim(origin: OriginFor<T>, who: AccountIdLookupOf<T>) -> DispatchResult {
 			ensure_signed(origin)?;
 			let who = T::Lookup::lookup(who)?;
@@ -401,6 +465,11 @@ pub mod pallet {
 
 		/// Releases `amount` of the ecosystem development fund to `dest`, free or — with
 		/// `vesting = Some((lock_months, linear_months))` — as a vesting grant.
+		///
+		/// The fund keeps back what the milestone burns still pending need
+		/// (`KeptForMilestoneBurns`). A grant needs a linear part (`InvalidGrantSchedule`), at
+		/// most `MaxGrantMonths` of lock plus linear (`GrantTooLong`) and at least `MinGrant`
+		/// (`GrantTooSmall`).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::release_ecosystem())]
 		pub fn release_ecosystem(
@@ -462,7 +531,8 @@ pub mod pallet {
 		}
 
 		/// A programme pays `amount` out of the community pool to `dest`, free or as a
-		/// vesting grant, within its cap for the current period.
+		/// vesting grant, within its cap for the current period. Grants are bounded as in
+		/// `release_ecosystem` (`InvalidGrantSchedule`, `GrantTooLong`, `GrantTooSmall`).
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::programme_spend())]
 		pub fn programme_spend(
@@ -621,6 +691,10 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxGrantMonths::get() > 0, "MaxGrantMonths allows no grant at all");
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(
 			_n: BlockNumberFor<T>,
@@ -641,6 +715,10 @@ pub mod pallet {
 
 		/// Pays `amount` from `pool` to `dest`; with `vesting = Some((lock, linear))` months
 		/// the payment is frozen in `dest`'s account under a new schedule starting now.
+		///
+		/// Refuses a grant without a linear part, longer than `MaxGrantMonths` or smaller
+		/// than `MinGrant`, and a payment that would leave the pool below what it keeps back
+		/// for the pending milestone burns.
 		fn pay_from_pool(
 			pool: &T::AccountId,
 			dest: &T::AccountId,
@@ -648,15 +726,24 @@ pub mod pallet {
 			vesting: Option<(u16, u16)>,
 		) -> DispatchResult {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			if let Some((lock_months, linear_months)) = vesting {
+				ensure!(linear_months > 0, Error::<T>::InvalidGrantSchedule);
+				let months = u32::from(lock_months).saturating_add(u32::from(linear_months));
+				ensure!(months <= u32::from(T::MaxGrantMonths::get()), Error::<T>::GrantTooLong);
+				ensure!(amount >= T::MinGrant::get(), Error::<T>::GrantTooSmall);
+			}
 			let available = T::Currency::reducible_balance(
 				pool,
 				frame_support::traits::tokens::Preservation::Expendable,
 				frame_support::traits::tokens::Fortitude::Polite,
 			);
 			ensure!(available >= amount, Error::<T>::PoolInsufficient);
+			ensure!(
+				available.saturating_sub(amount) >= T::PendingBurns::kept_back(pool),
+				Error::<T>::KeptForMilestoneBurns
+			);
 			let schedules = match vesting {
 				Some((lock_months, linear_months)) => {
-					ensure!(linear_months > 0, Error::<T>::InvalidGrantSchedule);
 					let now = frame_system::Pallet::<T>::block_number();
 					let mut schedules = Schedules::<T>::get(dest).unwrap_or_default();
 					schedules
@@ -694,11 +781,14 @@ pub mod pallet {
 		}
 
 		/// Records a burn out of `account` when it is a pool of the table (a milestone
-		/// burn from the ecosystem fund): for the pool's books a burn is a release.
+		/// burn from the ecosystem fund): for the pool's books a burn is a release
+		/// (`PoolReleased`), and it is also counted in `PoolBurned` for the release report.
+		/// A payment out of a pool that is not a burn goes to [`Self::note_pool_release`].
 		pub fn note_burn_from(account: &T::AccountId, amount: BalanceOf<T>) {
 			// At most one entry per pool row of the table: four on the BTT chain.
 			if PoolAccounts::<T>::iter_values().any(|pool| &pool == account) {
 				Self::note_pool_release(account, amount);
+				PoolBurned::<T>::mutate(account, |burned| *burned = burned.saturating_add(amount));
 			}
 		}
 
@@ -819,6 +909,7 @@ pub mod pallet {
 			let schedules: Vec<_> = Schedules::<T>::iter_values().collect();
 			rows.into_iter()
 				.map(|(id, info)| {
+					let pool = PoolAccounts::<T>::get(id);
 					let (released, claimable) = match info.release {
 						ReleaseRule::LockThenLinear { .. } => {
 							let (frozen, claimable) = schedules
@@ -853,12 +944,18 @@ pub mod pallet {
 						}
 						ReleaseRule::Unlocked => (info.amount, Zero::zero()),
 						_ => (
-							PoolAccounts::<T>::get(id)
+							pool.as_ref()
 								.map_or_else(Zero::zero, PoolReleased::<T>::get)
 								.min(info.amount),
 							Zero::zero(),
 						),
 					};
+					let unreleased = info.amount.saturating_sub(released).saturating_sub(claimable);
+					// Kept back for the pending milestone burns: to be burned, not released.
+					let kept_for_burns = pool
+						.as_ref()
+						.map_or_else(Zero::zero, T::PendingBurns::kept_back)
+						.min(unreleased);
 					RowRelease {
 						row: id,
 						name: info.name.into_inner(),
@@ -867,7 +964,8 @@ pub mod pallet {
 						release: info.release,
 						released,
 						claimable,
-						locked: info.amount.saturating_sub(released).saturating_sub(claimable),
+						kept_for_burns,
+						locked: unreleased.saturating_sub(kept_for_burns),
 					}
 				})
 				.collect()
@@ -976,14 +1074,29 @@ pub mod pallet {
 					})
 				})
 				.collect();
-			let discretionary = rows
-				.iter()
-				.filter(|(_, info)| report::is_discretionary(&info.release))
-				.fold(Zero::zero(), |sum: BalanceOf<T>, (_, info)| sum.saturating_add(info.amount));
+			// The discretionary pools' tokens that milestone burns take instead of a release:
+			// burned already, or kept back for the burns still pending. Their sum does not
+			// move when a burn is executed out of the pool.
+			let (discretionary, milestone_burns) =
+				rows.iter().filter(|(_, info)| report::is_discretionary(&info.release)).fold(
+					(Zero::zero(), Zero::zero()),
+					|(free, burns): (BalanceOf<T>, BalanceOf<T>), (id, info)| {
+						let burned = PoolAccounts::<T>::get(id).map_or_else(Zero::zero, |pool| {
+							PoolBurned::<T>::get(&pool)
+								.saturating_add(T::PendingBurns::kept_back(&pool))
+						});
+						let burned = burned.min(info.amount);
+						(
+							free.saturating_add(info.amount.saturating_sub(burned)),
+							burns.saturating_add(burned),
+						)
+					},
+				);
 			ReleaseProjection {
 				blocks_per_year: per_year.try_into().unwrap_or(u32::MAX),
 				years: report::yearly(&cumulative),
 				discretionary,
+				milestone_burns,
 				total: rows.iter().fold(Zero::zero(), |sum: BalanceOf<T>, (_, info)| {
 					sum.saturating_add(info.amount)
 				}),
@@ -1027,10 +1140,20 @@ pub mod pallet {
 			// may have received transfers: anyone can send tokens to a pool account).
 			for (id, pool) in PoolAccounts::<T>::iter() {
 				let row = AllocationRows::<T>::get(id).ok_or("a pool account without its row")?;
+				let balance = T::Currency::total_balance(&pool);
 				ensure!(
-					T::Currency::total_balance(&pool)
-						>= row.amount.saturating_sub(PoolReleased::<T>::get(&pool)),
+					balance >= row.amount.saturating_sub(PoolReleased::<T>::get(&pool)),
 					"a pool holds less than its row minus what it released"
+				);
+				// What a pool keeps back for the pending milestone burns is still there, so
+				// every promised burn can be executed.
+				ensure!(
+					balance >= T::PendingBurns::kept_back(&pool),
+					"a pool holds less than it keeps back for the pending milestone burns"
+				);
+				ensure!(
+					PoolBurned::<T>::get(&pool) <= PoolReleased::<T>::get(&pool),
+					"a pool burned more than it released"
 				);
 			}
 			// A chain built without a table (some unit tests) has nothing to check.

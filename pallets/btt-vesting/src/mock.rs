@@ -69,6 +69,28 @@ parameter_types! {
 	pub const BlocksPerYear: u64 = 12 * MONTH;
 	/// Stakes the tests pretend to exist, for the circulating supply.
 	pub static StakedSupply: Vec<(AccountId, Balance)> = Vec::new();
+	/// What the ecosystem fund keeps back for pending milestone burns (btt-burn's part in
+	/// the runtime); the tests set it.
+	pub static KeptBack: Balance = 0;
+	/// The longest vesting grant: ten years, as in the runtime.
+	pub const MaxGrantMonths: u16 = 120;
+	/// The smallest vesting grant.
+	pub const MinGrant: Balance = MIN_GRANT;
+}
+
+/// The smallest vesting grant of the test chain.
+pub const MIN_GRANT: Balance = 10 * UNIT;
+
+/// The ecosystem fund keeps back [`KeptBack`]; other accounts nothing.
+pub struct MockPendingBurns;
+impl crate::PendingBurns<AccountId, Balance> for MockPendingBurns {
+	fn kept_back(pool: &AccountId) -> Balance {
+		if *pool == ECOSYSTEM_FUND {
+			KeptBack::get()
+		} else {
+			0
+		}
+	}
 }
 
 /// The test chain's mining row (200,000 units) is emitted linearly over two years.
@@ -100,6 +122,9 @@ impl pallet_btt_vesting::Config for Test {
 	type BlocksPerYear = BlocksPerYear;
 	type MiningEmission = MiningEmission;
 	type StakedSupply = StakedSupply;
+	type PendingBurns = MockPendingBurns;
+	type MaxGrantMonths = MaxGrantMonths;
+	type MinGrant = MinGrant;
 	type WeightInfo = ();
 }
 

@@ -15,7 +15,20 @@
 //!   runtime lists the stakes through `Config::StakedSupply`).
 //!
 //! Liquidity (row 11), released vesting, paid tranches, pool spends and fee income (the
-//! development fund, the stakers' pot) circulate.
+//! development fund, the stakers' pot) circulate. What the ecosystem fund keeps back for the
+//! pending milestone burns is part of `undistributed_pools` until it is burned.
+//!
+//! # Milestone burns in the report
+//!
+//! The ecosystem fund keeps back the milestone burns still pending
+//! ([`PendingBurns`](crate::PendingBurns)): those tokens will be burned, never released. So
+//! the report does not count them as a future release: a row's [`RowRelease::locked`]
+//! excludes them (they are [`RowRelease::kept_for_burns`]), and the projection's
+//! [`ReleaseProjection::discretionary`] excludes the discretionary pools' milestone burns —
+//! executed (`PoolBurned`) or kept back — reported apart as
+//! [`ReleaseProjection::milestone_burns`]. An executed burn moves its amount from
+//! `kept_for_burns` to `released` (for a pool's books a burn is a release), and leaves the
+//! projection unchanged.
 
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use polkadot_sdk::sp_runtime::traits::AtLeast32BitUnsigned;
@@ -41,7 +54,11 @@ pub struct RowRelease<Balance> {
 	pub released: Balance,
 	/// Could be released now by a claim (vested, or approved and due tranches).
 	pub claimable: Balance,
-	/// Neither released nor claimable: `amount − released − claimable`.
+	/// Kept back by the row's pool for the milestone burns still pending: these tokens will
+	/// be burned, not released. Zero for rows that are not pools.
+	pub kept_for_burns: Balance,
+	/// Neither released, claimable nor kept for burns — what the row may still release:
+	/// `amount − released − claimable − kept_for_burns`.
 	pub locked: Balance,
 }
 
@@ -89,15 +106,21 @@ pub struct YearRelease<Balance> {
 /// milestone is approved when its tranche falls due), mining emission (its cumulative cap)
 /// and the liquidity row (all in year 1). The community pool, the ecosystem fund and the
 /// strategic reserve are released only by decisions of governance, so they have no
-/// schedule: their sum is `discretionary`.
+/// schedule: their sum is `discretionary`, less what milestone burns take out of them
+/// (`milestone_burns`). `years`' releases, `discretionary` and `milestone_burns` add up to
+/// `total`.
 #[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct ReleaseProjection<Balance> {
 	/// Blocks in a year (365 days).
 	pub blocks_per_year: u32,
 	/// Year by year, until the last scheduled token is released.
 	pub years: alloc::vec::Vec<YearRelease<Balance>>,
-	/// Tokens without a schedule: released only by governance.
+	/// Tokens without a schedule: released only by governance. Excludes `milestone_burns`.
 	pub discretionary: Balance,
+	/// Tokens of the discretionary pools (the ecosystem fund) that milestone burns take
+	/// instead of a release: burned already, or kept back for the burns still pending. Not a
+	/// release, in any year.
+	pub milestone_burns: Balance,
 	/// The whole supply the table placed.
 	pub total: Balance,
 }

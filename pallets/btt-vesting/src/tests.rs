@@ -265,6 +265,52 @@ mod vesting {
 		});
 	}
 
+	/// Security review, item 10: a beneficiary whose whole balance is frozen could not pay
+	/// the fee of its own claim. A claim that releases tokens is feeless now; one that
+	/// releases nothing is not (it pays the normal fee and fails).
+	#[test]
+	fn a_claim_that_releases_tokens_is_feeless() {
+		use polkadot_sdk::frame_support::{
+			dispatch::CheckIfFeeless,
+			traits::tokens::{Fortitude, Preservation},
+		};
+		new_test_ext().execute_with(|| {
+			let call = |who: AccountId| RuntimeCall::BttVesting(crate::Call::claim { who });
+			let signed = RuntimeOrigin::signed;
+			// During the lock (the cliff block included) nothing is released: not feeless.
+			System::set_block_number(CLIFF);
+			assert!(!call(1).is_feeless(&signed(1)));
+			assert_noop!(claim(1), Error::<Test>::NothingToClaim);
+
+			// After the cliff, the beneficiary cannot spend a planck: everything is frozen.
+			System::set_block_number(CLIFF + 1);
+			assert_eq!(
+				<Balances as Inspect<_>>::reducible_balance(
+					&1,
+					Preservation::Expendable,
+					Fortitude::Polite
+				),
+				0
+			);
+			// Its own claim releases something, so it is feeless; a claim on its behalf by
+			// someone else pays the normal fee.
+			assert!(call(1).is_feeless(&signed(1)));
+			assert!(!call(1).is_feeless(&signed(9)));
+			// Not a signed claim: it fails, so it is not feeless.
+			assert!(!call(1).is_feeless(&RuntimeOrigin::root()));
+			assert!(!call(1).is_feeless(&RuntimeOrigin::none()));
+			// An account without schedules releases nothing.
+			assert!(!call(3).is_feeless(&signed(3)));
+			assert_noop!(claim(3), Error::<Test>::NoSchedule);
+
+			assert_ok!(claim(1));
+			check();
+			// Claimed in this block already: a second claim releases nothing and pays.
+			assert!(!call(1).is_feeless(&signed(1)));
+			assert_noop!(claim(1), Error::<Test>::NothingToClaim);
+		});
+	}
+
 	#[test]
 	fn claim_errors_change_nothing() {
 		new_test_ext().execute_with(|| {
@@ -564,6 +610,82 @@ mod pools {
 		});
 	}
 
+	/// Security review, item 11: a grant locked for 65,535 months destroyed its tokens in
+	/// effect while reporting them as vesting. Grants are bounded by `MaxGrantMonths` now.
+	#[test]
+	fn grants_longer_than_max_grant_months_are_refused() {
+		new_test_ext().execute_with(|| {
+			fund(ECOSYSTEM_FUND, 10_000 * UNIT);
+			let grant =
+				|vesting| BttVesting::release_ecosystem(root(), 52, 100 * UNIT, Some(vesting));
+			assert_noop!(grant((u16::MAX, 1)), Error::<Test>::GrantTooLong);
+			assert_noop!(grant((1, u16::MAX)), Error::<Test>::GrantTooLong);
+			assert_noop!(grant((u16::MAX, u16::MAX)), Error::<Test>::GrantTooLong);
+			// 120 months in all at most, the lock included.
+			assert_noop!(grant((120, 1)), Error::<Test>::GrantTooLong);
+			assert_noop!(grant((60, 61)), Error::<Test>::GrantTooLong);
+			assert_noop!(grant((0, 121)), Error::<Test>::GrantTooLong);
+			assert_ok!(grant((60, 60)));
+			assert_ok!(grant((0, 120)));
+			assert_ok!(grant((119, 1)));
+			check();
+
+			// A programme's grants are bounded the same way.
+			fund(COMMUNITY_POOL, 10_000 * UNIT);
+			assert_ok!(BttVesting::set_programme(root(), 60, 1_000 * UNIT));
+			let spend = |vesting| {
+				BttVesting::programme_spend(RawOrigin::Signed(60).into(), 53, 100 * UNIT, vesting)
+			};
+			assert_noop!(spend(Some((u16::MAX, 1))), Error::<Test>::GrantTooLong);
+			assert_noop!(spend(Some((100, 21))), Error::<Test>::GrantTooLong);
+			assert_ok!(spend(Some((100, 20))));
+			check();
+		});
+	}
+
+	/// Security review, item 11: 1-planck grants could fill a victim's schedule slots
+	/// (`MaxSchedulesPerAccount`), so that no real grant could reach it. Grants below
+	/// `MinGrant` are refused now.
+	#[test]
+	fn grants_smaller_than_min_grant_are_refused() {
+		new_test_ext().execute_with(|| {
+			fund(ECOSYSTEM_FUND, 10_000 * UNIT);
+			fund(COMMUNITY_POOL, 10_000 * UNIT);
+			assert_ok!(BttVesting::set_programme(root(), 60, 1_000 * UNIT));
+			// Investor A (account 1) has one schedule of the four it may have.
+			let victim = 1;
+			for amount in [1, MIN_GRANT - 1] {
+				assert_noop!(
+					BttVesting::release_ecosystem(root(), victim, amount, Some((0, 1))),
+					Error::<Test>::GrantTooSmall
+				);
+				assert_noop!(
+					BttVesting::programme_spend(
+						RawOrigin::Signed(60).into(),
+						victim,
+						amount,
+						Some((0, 1))
+					),
+					Error::<Test>::GrantTooSmall
+				);
+			}
+			assert_eq!(Schedules::<Test>::get(victim).unwrap().len(), 1);
+			// A grant of `MinGrant` is fine; a free payment has no schedule and no minimum.
+			assert_ok!(BttVesting::release_ecosystem(root(), victim, MIN_GRANT, Some((0, 1))));
+			assert_ok!(BttVesting::release_ecosystem(root(), victim, 1, None));
+			assert_eq!(Schedules::<Test>::get(victim).unwrap().len(), 2);
+			check();
+		});
+	}
+
+	#[test]
+	fn integrity_test_passes() {
+		use polkadot_sdk::frame_support::traits::Hooks;
+		new_test_ext().execute_with(|| {
+			<BttVesting as Hooks<u64>>::integrity_test();
+		});
+	}
+
 	#[test]
 	fn a_grant_to_an_account_with_full_schedules_is_refused() {
 		new_test_ext().execute_with(|| {
@@ -585,10 +707,16 @@ mod report {
 	use super::*;
 	use crate::{
 		allocation::{AllocationRow, Portion},
-		PoolReleased,
+		Error, PoolBurned, PoolReleased,
 	};
 	use polkadot_sdk::{
-		frame_support::{assert_ok, traits::fungible::Mutate},
+		frame_support::{
+			assert_noop, assert_ok,
+			traits::{
+				fungible::Mutate,
+				tokens::{Fortitude, Precision, Preservation},
+			},
+		},
 		frame_system::RawOrigin,
 	};
 
@@ -656,8 +784,123 @@ mod report {
 	fn status(row: u8) -> (Balance, Balance, Balance) {
 		let rows = BttVesting::row_releases();
 		let r = rows.iter().find(|r| r.row == row).expect("the row exists");
-		assert_eq!(r.released + r.claimable + r.locked, r.amount, "row {row} adds up");
+		assert_eq!(
+			r.released + r.claimable + r.kept_for_burns + r.locked,
+			r.amount,
+			"row {row} adds up"
+		);
 		(r.released, r.claimable, r.locked)
+	}
+
+	/// What a row keeps back for the pending milestone burns.
+	fn kept_for_burns(row: u8) -> Balance {
+		BttVesting::row_releases().iter().find(|r| r.row == row).unwrap().kept_for_burns
+	}
+
+	/// A milestone burn of `amount` out of the ecosystem fund, as btt-burn executes it in the
+	/// runtime: the tokens are burned, the pool's books note it, and the fund keeps back that
+	/// much less.
+	fn burn_milestone(amount: Balance) {
+		<Balances as Mutate<_>>::burn_from(
+			&ECOSYSTEM_FUND,
+			amount,
+			Preservation::Expendable,
+			Precision::Exact,
+			Fortitude::Polite,
+		)
+		.unwrap();
+		BttVesting::note_burn_from(&ECOSYSTEM_FUND, amount);
+		KeptBack::set(KeptBack::get() - amount);
+	}
+
+	fn release(
+		amount: Balance,
+		vesting: Option<(u16, u16)>,
+	) -> polkadot_sdk::sp_runtime::DispatchResult {
+		BttVesting::release_ecosystem(RawOrigin::Root.into(), 50, amount, vesting)
+	}
+
+	/// Security review, item 4: a release could spend what the pending milestone burns need,
+	/// and a later milestone burn would fail. The fund keeps it back now.
+	#[test]
+	fn a_release_cannot_spend_what_the_pending_milestone_burns_need() {
+		new_test_ext_with(full_table()).execute_with(|| {
+			// 40,000 in the fund; the milestone burns still pending need 11,000.
+			KeptBack::set(11_000 * UNIT);
+			BttVesting::do_try_state().unwrap();
+			assert_noop!(release(29_000 * UNIT + 1, None), Error::<Test>::KeptForMilestoneBurns);
+			assert_noop!(
+				release(29_000 * UNIT + 1, Some((1, 10))),
+				Error::<Test>::KeptForMilestoneBurns
+			);
+			// More than the fund holds is still `PoolInsufficient`.
+			assert_noop!(release(40_000 * UNIT + 1, None), Error::<Test>::PoolInsufficient);
+			assert_ok!(release(29_000 * UNIT, None));
+			BttVesting::do_try_state().unwrap();
+			assert_noop!(release(UNIT, None), Error::<Test>::KeptForMilestoneBurns);
+			// Every promised burn can still be executed, to the last planck.
+			burn_milestone(5_000 * UNIT);
+			BttVesting::do_try_state().unwrap();
+			assert_noop!(release(UNIT, None), Error::<Test>::KeptForMilestoneBurns);
+			burn_milestone(6_000 * UNIT);
+			BttVesting::do_try_state().unwrap();
+			assert_eq!(Balances::balance(&ECOSYSTEM_FUND), 0);
+			assert_eq!(status(6), (40_000 * UNIT, 0, 0));
+			assert_eq!(BttVesting::supply().total_issuance, SUPPLY - 11_000 * UNIT);
+		});
+	}
+
+	/// What the fund keeps back for the milestone burns is not reported as a future release:
+	/// neither as a row's `locked` nor as the projection's `discretionary`.
+	#[test]
+	fn tokens_kept_for_milestone_burns_are_not_a_future_release() {
+		new_test_ext_with(full_table()).execute_with(|| {
+			let without = BttVesting::projected_release();
+			assert_eq!(without.milestone_burns, 0);
+			KeptBack::set(11_000 * UNIT);
+			assert_eq!(status(6), (0, 0, 29_000 * UNIT));
+			assert_eq!(kept_for_burns(6), 11_000 * UNIT);
+			// Rows that are not pools keep nothing back.
+			assert_eq!(kept_for_burns(1), 0);
+
+			let projection = BttVesting::projected_release();
+			assert_eq!(projection.milestone_burns, 11_000 * UNIT);
+			assert_eq!(projection.discretionary, (100_000 - 11_000) * UNIT);
+			assert_eq!(projection.years, without.years);
+			assert_eq!(
+				projection.years.iter().map(|y| y.released).sum::<Balance>()
+					+ projection.discretionary
+					+ projection.milestone_burns,
+				SUPPLY
+			);
+
+			// A burn executed: released in the pool's books, no longer kept back, and the
+			// projection does not move.
+			burn_milestone(5_000 * UNIT);
+			assert_eq!(PoolBurned::<Test>::get(ECOSYSTEM_FUND), 5_000 * UNIT);
+			assert_eq!(status(6), (5_000 * UNIT, 0, 29_000 * UNIT));
+			assert_eq!(kept_for_burns(6), 6_000 * UNIT);
+			assert_eq!(BttVesting::projected_release(), projection);
+			// A release moves `locked`, never what is kept for the burns.
+			assert_ok!(release(1_000 * UNIT, None));
+			assert_eq!(status(6), (6_000 * UNIT, 0, 28_000 * UNIT));
+			assert_eq!(kept_for_burns(6), 6_000 * UNIT);
+			assert_eq!(BttVesting::projected_release(), projection);
+			BttVesting::do_try_state().unwrap();
+		});
+	}
+
+	#[test]
+	fn try_state_catches_a_pool_that_cannot_cover_its_pending_burns() {
+		new_test_ext_with(full_table()).execute_with(|| {
+			KeptBack::set(40_000 * UNIT);
+			BttVesting::do_try_state().unwrap();
+			KeptBack::set(40_000 * UNIT + 1);
+			assert_eq!(
+				BttVesting::do_try_state(),
+				Err("a pool holds less than it keeps back for the pending milestone burns".into())
+			);
+		});
 	}
 
 	#[test]
@@ -751,9 +994,11 @@ mod report {
 			);
 			assert_eq!(projection.years[0].released, cumulative[0]);
 			assert_eq!(projection.years[3].released, cumulative[3] - cumulative[2]);
+			assert_eq!(projection.milestone_burns, 0);
 			assert_eq!(
 				projection.years.iter().map(|y| y.released).sum::<Balance>()
-					+ projection.discretionary,
+					+ projection.discretionary
+					+ projection.milestone_burns,
 				SUPPLY
 			);
 			// The projection is the rules' own, whatever has been claimed since.

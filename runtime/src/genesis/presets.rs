@@ -5,7 +5,7 @@
 
 use super::allocation::{allocation_table, Beneficiaries};
 use crate::{
-	currency::BTT, opaque::SessionKeys, pools, time::DAYS, AccountId, Balance, BlockNumber,
+	currency::BTT, opaque::SessionKeys, time::DAYS, AccountId, Balance, BlockNumber,
 	BttBurnConfig, BttGovernanceConfig, BttMiningConfig, BttStakingConfig, BttValidatorsConfig,
 	BttVestingConfig, CouncilConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SudoConfig,
 };
@@ -169,7 +169,9 @@ pub fn placeholder_beneficiaries() -> Beneficiaries {
 		core_dev_team: placeholder(6, 1),
 		technical_advisory_board: placeholder(6, 2),
 		medical_expert_advisors: placeholder(6, 3),
-		liquidity: vec![pools::account(pools::LIQUIDITY)],
+		// Unlocked at genesis: held by the liquidity multisig the launch names, never by a
+		// keyless account.
+		liquidity: vec![placeholder(11, 0)],
 		foundation: placeholder(7, 0),
 	}
 }

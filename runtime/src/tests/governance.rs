@@ -30,20 +30,20 @@ use polkadot_sdk::{
 	},
 };
 
-fn account(keyring: Sr25519Keyring) -> AccountId {
+pub(super) fn account(keyring: Sr25519Keyring) -> AccountId {
 	keyring.to_account_id()
 }
 
-fn signed(keyring: Sr25519Keyring) -> RuntimeOrigin {
+pub(super) fn signed(keyring: Sr25519Keyring) -> RuntimeOrigin {
 	RuntimeOrigin::signed(account(keyring))
 }
 
-fn track(origin: GovernanceOrigin) -> RuntimeOrigin {
+pub(super) fn track(origin: GovernanceOrigin) -> RuntimeOrigin {
 	RuntimeOrigin::from(origin)
 }
 
 /// The supply rule and every BTT invariant hold.
-fn check() {
+pub(super) fn check() {
 	BttBurn::do_try_state().expect("total_issuance + total_burned == 210M");
 	crate::BttVesting::do_try_state().expect("the allocation table adds up");
 	BttStaking::do_try_state().expect("staking invariants");
@@ -51,7 +51,7 @@ fn check() {
 }
 
 /// Runs the block hooks that drive referenda up to block `n`.
-fn run_to(n: u32) {
+pub(super) fn run_to(n: u32) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
@@ -60,13 +60,13 @@ fn run_to(n: u32) {
 	}
 }
 
-fn aye(balance: Balance) -> AccountVote<Balance> {
+pub(super) fn aye(balance: Balance) -> AccountVote<Balance> {
 	AccountVote::Standard { vote: Vote { aye: true, conviction: Conviction::Locked1x }, balance }
 }
 
 /// Submits `call` as a referendum with `origin`, places its decision deposit and has Alice
 /// and Bob vote aye with 20M and 10M BTT. Returns its index.
-fn submit_and_back(origin: OriginCaller, call: RuntimeCall) -> u32 {
+pub(super) fn submit_and_back(origin: OriginCaller, call: RuntimeCall) -> u32 {
 	let index = ReferendumCount::<Runtime>::get();
 	let proposal = Preimage::bound(call).expect("the call is bounded");
 	assert_ok!(Referenda::submit(
@@ -82,7 +82,7 @@ fn submit_and_back(origin: OriginCaller, call: RuntimeCall) -> u32 {
 }
 
 /// Runs blocks until referendum `index` is approved and its call enacted (at most 200).
-fn run_until_enacted(index: u32) {
+pub(super) fn run_until_enacted(index: u32) {
 	let start = System::block_number();
 	while !matches!(ReferendumInfoFor::<Runtime>::get(index), Some(ReferendumInfo::Approved(..))) {
 		assert!(System::block_number() < start + 200, "referendum {index} did not pass");
@@ -152,7 +152,9 @@ fn every_governed_call_takes_its_tracks_origin_and_refuses_the_others() {
 			Milestones,
 		),
 		(
-			RuntimeCall::BttBurn(pallet_btt_burn::Call::set_milestone_source { source: None }),
+			RuntimeCall::BttBurn(pallet_btt_burn::Call::set_milestone_source {
+				source: pallet_btt_burn::MilestoneSource::EcosystemFund,
+			}),
 			Milestones,
 		),
 		(
@@ -231,7 +233,9 @@ fn a_long_term_stakers_vote_weighs_one_and_a_half_times_in_a_real_tally() {
 		));
 		let index = ReferendumCount::<Runtime>::get();
 		let call =
-			RuntimeCall::BttBurn(pallet_btt_burn::Call::set_milestone_source { source: None });
+			RuntimeCall::BttBurn(pallet_btt_burn::Call::set_milestone_source {
+				source: pallet_btt_burn::MilestoneSource::EcosystemFund,
+			});
 		assert_ok!(Referenda::submit(
 			signed(Alice),
 			Box::new(GovernanceOrigin::Milestones.into()),
