@@ -1,5 +1,5 @@
 //! `btt-node tokenomics`: the release schedule of a chain spec's own genesis, beside the
-//! paper's release table (SPEC.md section 8).
+//! paper's release table (tokenomics section 8).
 //!
 //! The genesis state is built from the spec and the spec's own runtime is asked, through
 //! the `BttVestingApi` runtime API, what its allocation table's rules release each year —
@@ -215,7 +215,7 @@ impl Report {
 				percent(year.cumulative, total)
 			);
 		}
-		let _ = writeln!(out, "\nBeside the paper (SPEC.md section 8):");
+		let _ = writeln!(out, "\nBeside the paper (tokenomics section 8):");
 		let _ = writeln!(
 			out,
 			"{:>7}  {:>8} {:>10}  {:>16} {:>8} {:>10}  {:>10}",

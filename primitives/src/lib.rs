@@ -1,6 +1,6 @@
 //! Types and constants shared by every part of the BTT chain.
 //!
-//! The numbers here come from the tokenomics specification (`SPEC.md`, section 2): one fixed
+//! The numbers here come from the tokenomics specification (`docs/tokenomics.md`, section 2): one fixed
 //! supply of 210,000,000 BTT with 18 decimals, created at genesis, and 6-second blocks.
 
 #![cfg_attr(not(feature = "std"), no_std)]

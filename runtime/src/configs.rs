@@ -289,7 +289,7 @@ impl pallet_btt_vesting::EmissionSchedule<BlockNumber, Balance> for MiningEmissi
 }
 
 parameter_types! {
-	/// The mining pool's emission per two-year phase (SPEC.md section 4): 63M BTT in all.
+	/// The mining pool's emission per two-year phase (tokenomics section 4): 63M BTT in all.
 	pub const MiningPhaseTotals: [Balance; 4] =
 		[25_200_000 * BTT, 18_900_000 * BTT, 12_600_000 * BTT, 6_300_000 * BTT];
 	/// The mining pool's account.

@@ -1,4 +1,4 @@
-//! Governance (SPEC.md section 7): OpenGov referenda on the BTT tracks, conviction voting
+//! Governance (tokenomics section 7): OpenGov referenda on the BTT tracks, conviction voting
 //! with the long-term stakers' 1.5× weight, the scheduler and preimages, the development
 //! fund as a treasury, the institutional council until its sunset, and the multisig pallet
 //! (the foundation's account is a multisig).

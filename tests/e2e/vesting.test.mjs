@@ -75,7 +75,7 @@ describe('btt-vesting (btt-node --dev)', () => {
     assert.equal(liquidity.released.toBigInt(), 4_200_000n * UNIT);
     for (const r of rows) {
       assert.equal(
-        r.released.toBigInt() + r.claimable.toBigInt() + r.locked.toBigInt(),
+        r.released.toBigInt() + r.claimable.toBigInt() + r.locked.toBigInt() + r.keptForBurns.toBigInt(),
         r.amount.toBigInt(),
         `row ${r.row} adds up`,
       );
@@ -94,9 +94,17 @@ describe('btt-vesting (btt-node --dev)', () => {
 
     const projection = await api.call.bttVestingApi.projectedRelease();
     assert.equal(projection.years.length, 8);
-    assert.equal(projection.discretionary.toBigInt(), 42_000_000n * UNIT);
+    // Community incentives, ecosystem fund and reserve have no schedule, less the 11M the
+    // ecosystem fund keeps back for the milestone burns (burned, never released).
+    assert.equal(projection.discretionary.toBigInt(), 31_000_000n * UNIT);
+    assert.equal(projection.milestoneBurns.toBigInt(), 11_000_000n * UNIT);
+    const ecosystem = rows.find((r) => r.row.toNumber() === 10);
+    assert.equal(ecosystem.keptForBurns.toBigInt(), 11_000_000n * UNIT);
     const scheduled = projection.years.reduce((sum, y) => sum + y.released.toBigInt(), 0n);
-    assert.equal(scheduled + projection.discretionary.toBigInt(), 210_000_000n * UNIT);
+    assert.equal(
+      scheduled + projection.discretionary.toBigInt() + projection.milestoneBurns.toBigInt(),
+      210_000_000n * UNIT,
+    );
 
     const vesting = await api.call.bttVestingApi.account(alice.address);
     assert.equal(vesting.frozen.toBigInt(), 21_000_000n * UNIT);

@@ -1,6 +1,6 @@
 //! # BTT burn pallet
 //!
-//! Every way BTT leaves circulation for good (SPEC.md section 6). The supply is fixed at
+//! Every way BTT leaves circulation for good (tokenomics section 6). The supply is fixed at
 //! genesis and only ever goes down, so this pallet also keeps the books that prove it:
 //! `total_issuance + TotalBurned == TotalSupply` at every block (`try_state`).
 //!

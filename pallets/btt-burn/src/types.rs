@@ -5,7 +5,7 @@ use polkadot_sdk::sp_runtime::Permill;
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 
-/// A category of payment whose fee is burned (SPEC.md section 6).
+/// A category of payment whose fee is burned (tokenomics section 6).
 #[derive(
 	Clone,
 	Copy,
@@ -98,7 +98,7 @@ impl Milestone {
 	];
 }
 
-/// The account milestone burns take their tokens from (SPEC.md section 6): the ecosystem
+/// The account milestone burns take their tokens from (tokenomics section 6): the ecosystem
 /// development fund, or the development fund when governance says so — no other account.
 ///
 /// The runtime resolves each choice to its account through the pallet's `Config`

@@ -1,6 +1,6 @@
 //! # BTT governance pallet
 //!
-//! The BTT-specific parts of the chain's OpenGov (SPEC.md section 7). Referenda, conviction
+//! The BTT-specific parts of the chain's OpenGov (tokenomics section 7). Referenda, conviction
 //! voting, the scheduler and preimages are FRAME's own pallets; this pallet adds what they
 //! leave to the runtime:
 //!

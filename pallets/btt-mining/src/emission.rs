@@ -1,4 +1,4 @@
-//! The 8-year emission schedule of the mining pool (SPEC.md section 4) as a cumulative cap.
+//! The 8-year emission schedule of the mining pool (tokenomics section 4) as a cumulative cap.
 //!
 //! The pool is paid out in phases of equal length (two years of eras each). The cap at the
 //! start of era `e` is what all eras before `e` may pay in all: the totals of the finished
@@ -84,7 +84,7 @@ mod tests {
 	fn the_budgets_of_all_eras_add_up_to_exactly_63_million() {
 		let total: u128 = (0..5 * ERAS).map(|era| era_budget(era, ERAS, &PHASES)).sum();
 		assert_eq!(total, 63_000_000 * BTT);
-		// Also with an era length that divides nothing evenly.
+		// Also with a phase length that divides nothing evenly.
 		let total: u128 = (0..4 * 977).map(|era| era_budget(era, 977, &PHASES)).sum();
 		assert_eq!(total, 63_000_000 * BTT);
 	}

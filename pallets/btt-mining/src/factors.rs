@@ -1,15 +1,26 @@
 //! The score of a provider in an era: compute × QoS factor × geography factor × energy
 //! factor. Every factor is a bounded multiplier that governance tunes (`FactorConfig`).
 //!
+//! - **Compute** is the value of the jobs verified consumers paid the provider for, within
+//!   their compute allowances. Jobs of anyone else pay the provider but count for nothing.
 //! - **QoS factor** = `qos_min + (qos_max − qos_min) × uptime × latency_score`, where
 //!   `latency_score` is 1 at or below `latency_target_ms` and `target / latency` above it.
-//!   A provider no oracle reported on in the era has factor 0: it scores nothing.
+//!   Each oracle's report gives one QoS factor; the provider's factor for the era is the
+//!   [`lower_median`] of the reports of at least `MinOracleReports` distinct oracles. With
+//!   fewer reports the factor is 0: the provider scores nothing for the era.
 //! - **Energy factor** = `energy_min + (energy_max − energy_min) × efficiency`, where the
 //!   oracle's `efficiency` is 0% for the least efficient capacity and 100% for the most
-//!   (for instance the share of renewable energy). Unreported: 0.
-//! - **Geography factor** depends on the share of the era's compute that the provider's
-//!   region delivered: `geo_max` up to `scarce_share`, `geo_min` from `saturated_share`,
-//!   linear in between. Regions with little capacity earn more per unit of compute.
+//!   (for instance the share of renewable energy); the median of the same reports, 0
+//!   without the quorum.
+//! - **Geography factor** depends on the share of the era's **scored** compute (compute of
+//!   providers with the oracle quorum) that the provider's region delivered: `geo_max` up
+//!   to `scarce_share`, `geo_min` from `saturated_share`, linear in between. Regions with
+//!   little capacity earn more per unit of compute; volume that scores nothing (unverified
+//!   jobs, providers without the quorum) cannot push a region towards saturation.
+//!
+//! A median of `n` reports with fewer than `n / 2` rogue ones lies between the smallest and
+//! the largest honest report: one rogue oracle among three moves nothing outside the honest
+//! range. For an even `n` the lower of the two middle values is taken.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::sp_runtime::{
@@ -153,7 +164,18 @@ fn perbill(p: Perbill) -> FixedU128 {
 	FixedU128::from_rational(u128::from(p.deconstruct()), u128::from(Perbill::ACCURACY))
 }
 
-/// `compute × qos × energy`: a provider's compute weighted by its reports.
+/// The lower median of `values` (the middle one, or the lower of the two middle ones for an
+/// even count); `None` for no values. Sorts `values` in place: `O(n log n)` for `n` at most
+/// `MaxOracles`.
+pub fn lower_median(values: &mut [FixedU128]) -> Option<FixedU128> {
+	if values.is_empty() {
+		return None;
+	}
+	values.sort_unstable();
+	values.get((values.len() - 1) / 2).copied()
+}
+
+/// `compute × qos × energy`: a provider's compute weighted by its factors.
 pub fn weighted_compute(compute: u128, qos: FixedU128, energy: FixedU128) -> u128 {
 	qos.saturating_mul(energy).saturating_mul_int(compute)
 }
@@ -214,6 +236,47 @@ mod tests {
 		assert_eq!(c.geo_factor(30, 100).saturating_mul_int(weighted), 950);
 		// The same provider in a scarce region: 1,425.
 		assert_eq!(c.geo_factor(5, 100).saturating_mul_int(weighted), 1_425);
+	}
+
+	#[test]
+	fn medians_by_hand() {
+		assert_eq!(lower_median(&mut []), None);
+		assert_eq!(lower_median(&mut [fx(7, 10)]), Some(fx(7, 10)));
+		// Three reports: the middle one, whatever the order.
+		assert_eq!(lower_median(&mut [fx(3, 2), fx(1, 2), fx(95, 100)]), Some(fx(95, 100)));
+		// Four reports: the lower of the two middle ones.
+		assert_eq!(
+			lower_median(&mut [fx(3, 2), fx(1, 2), fx(1, 1), fx(6, 5)]),
+			Some(FixedU128::one())
+		);
+		// One rogue report among three, at either extreme, stays inside the honest range.
+		let honest = [fx(11, 10), fx(13, 10)];
+		for rogue in [FixedU128::zero(), fx(1, 2), fx(3, 2), factor_ceiling()] {
+			let median = lower_median(&mut [honest[0], rogue, honest[1]]).unwrap();
+			assert!(honest[0] <= median && median <= honest[1]);
+		}
+	}
+
+	/// The worked example of the pallet's tests: three oracles report on Alice (90% uptime
+	/// at 200 ms and 50% efficiency; 85% at 200 ms and 40%; 95% at 100 ms and 60%). QoS
+	/// factors 0.95, 0.925, 1.45: median 0.95. Energy factors 1.0, 0.9, 1.1: median 1.0.
+	#[test]
+	fn the_median_of_three_reports_by_hand() {
+		let c = FactorConfig::default();
+		let mut qos = [
+			c.qos_factor(Permill::from_percent(90), 200),
+			c.qos_factor(Permill::from_percent(85), 200),
+			c.qos_factor(Permill::from_percent(95), 100),
+		];
+		assert_eq!(qos, [fx(95, 100), fx(925, 1000), fx(145, 100)]);
+		let mut energy = [
+			c.energy_factor(Permill::from_percent(50)),
+			c.energy_factor(Permill::from_percent(40)),
+			c.energy_factor(Permill::from_percent(60)),
+		];
+		assert_eq!(energy, [FixedU128::one(), fx(9, 10), fx(11, 10)]);
+		assert_eq!(lower_median(&mut qos), Some(fx(95, 100)));
+		assert_eq!(lower_median(&mut energy), Some(FixedU128::one()));
 	}
 
 	#[test]

@@ -1,32 +1,42 @@
 //! # BTT mining pallet
 //!
-//! The compute-mining emission (SPEC.md section 4): the 63M BTT mining pool pays the
+//! The compute-mining emission (tokenomics section 4): the 63M BTT mining pool pays the
 //! providers of AI compute over eight years, 25.2M in years 1–2, 18.9M in years 3–4,
-//! 12.6M in years 5–6 and 6.3M in years 7–8, in eras (one day of blocks by default; the
-//! era length is a genesis and governance parameter). The budget of era `e` is
-//! `cap(e + 1) − cap(e)` of one cumulative cap ([`emission`]), so at most 63M is ever paid
-//! and budget nobody earns stays in the pool.
+//! 12.6M in years 5–6 and 6.3M in years 7–8, in daily eras. The calendar is time: era `e`
+//! covers blocks `[e·Day, (e+1)·Day)` from launch, where `Day` is the chain's day length
+//! (a runtime constant; no call changes it). The budget of era `e` is `cap(e + 1) − cap(e)`
+//! of one cumulative cap ([`emission`]), so at most 63M is ever paid and budget nobody
+//! earns stays in the pool.
 //!
-//! Providers [`register`](Pallet::register) with a region and a capacity description and
-//! must hold an active stake (by default a 90-day-or-longer stake of at least 5,000 BTT).
-//! Their contribution in an era is evidenced on chain:
-//! - **compute jobs** — a consumer pays a provider for a job with
-//!   [`pay_for_job`](Pallet::pay_for_job); btt-burn burns the compute-trade fee on top, and
-//!   the job's value counts as the provider's compute. Jobs of consumers with compute
-//!   priority (90-day stakers) are flagged in the event so schedulers serve them first;
+//! Providers [`register`](Pallet::register) in a region of the governance-kept list (ISO
+//! 3166-1 numeric codes) and must hold an active stake (by default a 90-day-or-longer stake
+//! of at least 5,000 BTT). Their contribution in an era is evidenced on chain:
+//! - **compute jobs paid by verified consumers** — a consumer pays a provider for a job
+//!   with [`pay_for_job`](Pallet::pay_for_job); btt-burn burns the compute-trade fee on top.
+//!   The job counts as the provider's compute only up to the paying consumer's remaining
+//!   **compute allowance**, which governance grants to hospitals and institutions
+//!   ([`set_consumer_allowance`](Pallet::set_consumer_allowance)) and which the job uses up.
+//!   Jobs of anyone else pay the provider and burn the fee but score nothing, so wash
+//!   trading (paying oneself from a second account) buys no reward. Providers and oracles
+//!   cannot be verified consumers;
 //! - **oracle reports** — accounts governance authorises [`report`](Pallet::report) a
-//!   provider's uptime, latency and energy efficiency for the current era; nobody reports
-//!   for itself. A provider no oracle reported on in an era scores nothing for it: paid
-//!   jobs alone (which a provider could pay itself from a second account) earn no reward.
+//!   provider's uptime, latency and energy efficiency for the current era. A provider's
+//!   QoS and energy factors are the medians of the reports of at least `MinOracleReports`
+//!   distinct oracles; with fewer it scores nothing for the era. No oracle reports on
+//!   itself, and one rogue oracle cannot move a median outside the honest reports' range.
 //!
 //! A provider's score is compute × QoS factor × geography factor × energy factor
-//! ([`factors`]); after the era it [`claim`](Pallet::claim)s `budget × score / total
-//! score` (computed as its region's part of the budget, then its part of the region's). Claims stay open for `ClaimWindow` eras; unclaimed rewards never leave the pool.
+//! ([`factors`]), where geography is computed from scored compute only (allowance-backed
+//! and with the oracle quorum). After the era it [`claim`](Pallet::claim)s `budget × score
+//! / total score` (its region's part of the budget, then its part of the region's). Claims
+//! stay open for `ClaimWindow` eras; unclaimed rewards never leave the pool.
 //!
-//! **Costs.** The block hook only moves the era forward. The totals a claim needs are kept
-//! per era and per region as jobs and reports arrive, so a claim reads its own entry, its
-//! region's and the era's — and, the first time an era is claimed, each region of that era
-//! (at most `MaxRegionsPerEra`). Nothing iterates over providers.
+//! **Costs.** The totals a claim needs are kept per era and per region as jobs and reports
+//! arrive, so a claim reads its own entry, its region's and the era's — and, the first time
+//! an era is claimed, each region of that era (at most `MaxRegionsPerEra`). A report sorts
+//! at most `MaxOracles` values. Nothing iterates over providers. The block hook announces
+//! new eras and removes expired eras' bookkeeping, at most `PruneLimit` keys per block;
+//! after the emission ends (year 8) nothing is recorded for mining any more.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -53,8 +63,42 @@ use polkadot_sdk::{frame_support, frame_system};
 pub type RegionCode = u16;
 
 /// Where compute from regions beyond an era's `MaxRegionsPerEra` is counted (0 is no ISO
-/// 3166-1 code).
+/// 3166-1 code, and can never be listed).
 pub const OTHER_REGION: RegionCode = 0;
+
+/// The largest ISO 3166-1 numeric code (three digits).
+pub const MAX_REGION_CODE: RegionCode = 999;
+
+/// The regions listed at genesis unless the chain spec says otherwise (ISO 3166-1
+/// numeric): where the network starts — China and its neighbours in East and South-East
+/// Asia — and the major economies of every continent.
+#[rustfmt::skip]
+pub const DEFAULT_REGIONS: &[RegionCode] = &[
+	// East Asia: China, Hong Kong, Macao, Taiwan, Japan, South Korea.
+	156, 344, 446, 158, 392, 410,
+	// South-East and South Asia: Singapore, Malaysia, Thailand, Viet Nam, Indonesia,
+	// Philippines, India.
+	702, 458, 764, 704, 360, 608, 356,
+	// Oceania: Australia, New Zealand.
+	36, 554,
+	// Middle East: United Arab Emirates, Saudi Arabia, Israel, Türkiye, Egypt.
+	784, 682, 376, 792, 818,
+	// Americas: United States, Canada, Mexico, Brazil, Argentina, Chile.
+	840, 124, 484, 76, 32, 152,
+	// Europe: United Kingdom, Ireland, France, Germany, Netherlands, Belgium, Switzerland,
+	// Austria, Italy, Spain, Portugal, Sweden, Norway, Denmark, Finland, Poland.
+	826, 372, 250, 276, 528, 56, 756, 40, 380, 724, 620, 752, 578, 208, 246, 616,
+	// Africa: South Africa, Nigeria, Kenya.
+	710, 566, 404,
+];
+
+/// Whether `region` can be listed: a three-digit ISO 3166-1 numeric code, not 0.
+pub fn is_valid_region(region: RegionCode) -> bool {
+	region != OTHER_REGION && region <= MAX_REGION_CODE
+}
+
+/// The bound on a pruning cursor (a storage key), in bytes.
+pub const MAX_CURSOR_LEN: u32 = 256;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -77,6 +121,10 @@ pub mod pallet {
 	};
 	use scale_info::TypeInfo;
 
+	/// The storage version: 1 since the verified-consumer, oracle-quorum, region-list,
+	/// fixed-calendar and pruning model (no migration: no chain ran version 0).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	/// The balance type of the chain's currency.
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
@@ -84,14 +132,14 @@ pub mod pallet {
 	/// The account lookup of the chain (an address or an index).
 	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
-	/// An era's number, from 0 at genesis.
+	/// An era's number, from 0 at launch.
 	pub type EraIndex = u32;
 
 	/// A registered provider.
 	#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
 	#[scale_info(skip_type_params(T))]
 	pub struct ProviderInfo<T: Config> {
-		/// Where its capacity is.
+		/// Where its capacity is: a listed region.
 		pub region: RegionCode,
 		/// What it offers (GPU models, memory, certifications), as the provider describes it.
 		pub capacity: BoundedVec<u8, T::MaxCapacityLen>,
@@ -106,14 +154,40 @@ pub mod pallet {
 	pub struct Contribution {
 		/// The region it served from.
 		pub region: RegionCode,
-		/// The value of the compute jobs it was paid for, in plancks.
+		/// The value of the jobs verified consumers paid it for within their allowances,
+		/// in plancks.
 		pub compute: u128,
-		/// Its QoS factor (0 until an oracle reports).
+		/// Its QoS factor: the median of the oracles' reports (0 without the quorum).
 		pub qos: FixedU128,
-		/// Its energy factor (0 until an oracle reports).
+		/// Its energy factor: the median of the oracles' reports (0 without the quorum).
 		pub energy: FixedU128,
 		/// `compute × qos × energy`.
 		pub weighted: u128,
+	}
+
+	impl Contribution {
+		/// The compute that counts for the era's and the region's totals (and so for the
+		/// geography factor): all of it with the oracle quorum, none without.
+		pub fn scored(&self) -> u128 {
+			if self.qos.is_zero() {
+				0
+			} else {
+				self.compute
+			}
+		}
+	}
+
+	/// One oracle's report on a provider for an era, as factors.
+	#[derive(
+		Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	)]
+	pub struct OracleReport<AccountId> {
+		/// The oracle.
+		pub oracle: AccountId,
+		/// The QoS factor of its report.
+		pub qos: FixedU128,
+		/// The energy factor of its report.
+		pub energy: FixedU128,
 	}
 
 	/// A region's totals in an era.
@@ -130,7 +204,7 @@ pub mod pallet {
 		TypeInfo,
 	)]
 	pub struct RegionTotal {
-		/// Compute delivered from the region.
+		/// Scored compute delivered from the region.
 		pub compute: u128,
 		/// Its providers' weighted compute.
 		pub weighted: u128,
@@ -150,9 +224,9 @@ pub mod pallet {
 		TypeInfo,
 	)]
 	pub struct EraTotal {
-		/// Compute delivered in the era.
+		/// Scored compute delivered in the era.
 		pub compute: u128,
-		/// Regions that delivered compute in the era.
+		/// Regions with a total in the era.
 		pub regions: u32,
 		/// The era's total score and the geography bounds it was computed with, fixed by
 		/// the era's first claim.
@@ -161,7 +235,54 @@ pub mod pallet {
 		pub paid: u128,
 	}
 
+	/// Which per-era map the pruning is clearing.
+	#[derive(
+		Clone,
+		Copy,
+		PartialEq,
+		Eq,
+		Debug,
+		Default,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
+	)]
+	pub enum PruneStage {
+		/// `Contributions` of the era.
+		#[default]
+		Contributions,
+		/// `Reports` of the era.
+		Reports,
+		/// `RegionTotals` of the era, then its `EraTotals` entry.
+		Regions,
+	}
+
+	/// Where the pruning of expired eras stands.
+	#[derive(
+		Clone,
+		PartialEq,
+		Eq,
+		Debug,
+		Default,
+		Encode,
+		Decode,
+		DecodeWithMemTracking,
+		MaxEncodedLen,
+		TypeInfo,
+	)]
+	pub struct PruneState {
+		/// The oldest era not yet pruned: every era before it holds no key.
+		pub era: EraIndex,
+		/// The map being cleared.
+		pub stage: PruneStage,
+		/// Where the clearing of that map stopped.
+		pub cursor: Option<BoundedVec<u8, ConstU32<MAX_CURSOR_LEN>>>,
+	}
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -186,11 +307,18 @@ pub mod pallet {
 		/// What each phase of the emission pays: 25.2M, 18.9M, 12.6M, 6.3M BTT.
 		type PhaseTotals: Get<[BalanceOf<Self>; 4]>;
 
+		/// Blocks in a day, the length of an era: the chain's genesis day length (14,400
+		/// blocks in production; a few blocks on test chains). Era `e` covers blocks
+		/// `[e·Day, (e+1)·Day)`. Read-only: no call changes it.
+		#[pallet::constant]
+		type Day: Get<BlockNumberFor<Self>>;
+
 		/// Eras in a phase: two years of eras (730 daily eras).
 		#[pallet::constant]
 		type ErasPerPhase: Get<u32>;
 
-		/// For how many eras after its end an era's rewards may be claimed.
+		/// For how many eras after its end an era's rewards may be claimed; older eras are
+		/// pruned.
 		#[pallet::constant]
 		type ClaimWindow: Get<u32>;
 
@@ -198,32 +326,30 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxRegionsPerEra: Get<u32>;
 
+		/// Bound on the list of regions providers may register in.
+		#[pallet::constant]
+		type MaxRegions: Get<u32>;
+
 		/// Bound on a provider's capacity description, in bytes.
 		#[pallet::constant]
 		type MaxCapacityLen: Get<u32>;
 
-		/// Bound on the authorised oracles.
+		/// Bound on the authorised oracles, and on the reports kept per provider and era.
 		#[pallet::constant]
 		type MaxOracles: Get<u32>;
 
-		/// Authorises oracles and tunes the parameters (the economic-parameters track).
+		/// The most storage keys the block hook removes (or looks at) in one block while
+		/// pruning expired eras.
+		#[pallet::constant]
+		type PruneLimit: Get<u32>;
+
+		/// Authorises oracles, grants compute allowances, keeps the region list and tunes
+		/// the parameters (the economic-parameters track, or the council while it acts).
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
 	}
-
-	/// Blocks per era; a change applies from the next era on.
-	#[pallet::storage]
-	pub type EraLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
-
-	/// The current era.
-	#[pallet::storage]
-	pub type CurrentEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
-
-	/// The block the next era starts at.
-	#[pallet::storage]
-	pub type NextEraStart<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
 	/// Registered providers.
 	#[pallet::storage]
@@ -234,6 +360,29 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Oracles<T: Config> =
 		CountedStorageMap<_, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+
+	/// How many distinct oracles must report on a provider in an era for it to score (set
+	/// at genesis; at most `MaxOracles`).
+	#[pallet::storage]
+	pub type MinOracleReports<T: Config> =
+		StorageValue<_, u32, ValueQuery, MinOracleReportsDefault>;
+
+	/// The default quorum: three oracles.
+	#[pallet::type_value]
+	pub fn MinOracleReportsDefault() -> u32 {
+		3
+	}
+
+	/// Verified consumers and their remaining compute allowance (in plancks of jobs that
+	/// may still score). An account is a verified consumer while it has an entry; entries
+	/// are never zero.
+	#[pallet::storage]
+	pub type ConsumerAllowances<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, OptionQuery>;
+
+	/// The regions providers may register in (ISO 3166-1 numeric codes).
+	#[pallet::storage]
+	pub type Regions<T: Config> = CountedStorageMap<_, Twox64Concat, RegionCode, (), OptionQuery>;
 
 	/// The bounds of the score's factors.
 	#[pallet::storage]
@@ -253,7 +402,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MinProviderStake<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
-	/// What each provider contributed in each era, until it claims.
+	/// What each provider contributed in each era, until it claims or the era is pruned.
 	#[pallet::storage]
 	pub type Contributions<T: Config> = StorageDoubleMap<
 		_,
@@ -265,7 +414,20 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Each region's totals in each era.
+	/// The oracles' reports on each provider in each era (one per oracle, at most
+	/// `MaxOracles`), until it claims or the era is pruned.
+	#[pallet::storage]
+	pub type Reports<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EraIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<OracleReport<T::AccountId>, T::MaxOracles>,
+		ValueQuery,
+	>;
+
+	/// Each region's totals in each era, until the era is pruned.
 	#[pallet::storage]
 	pub type RegionTotals<T: Config> = StorageDoubleMap<
 		_,
@@ -277,13 +439,17 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Each era's totals.
+	/// Each era's totals, until the era is pruned.
 	#[pallet::storage]
 	pub type EraTotals<T: Config> = StorageMap<_, Twox64Concat, EraIndex, EraTotal, ValueQuery>;
 
 	/// What claims have paid since genesis.
 	#[pallet::storage]
 	pub type TotalPaid<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// Where the pruning of expired eras stands.
+	#[pallet::storage]
+	pub type Pruning<T: Config> = StorageValue<_, PruneState, ValueQuery>;
 
 	/// Events of the mining pallet.
 	#[pallet::event]
@@ -307,14 +473,29 @@ pub mod pallet {
 			consumer: T::AccountId,
 			/// Who did the job.
 			provider: T::AccountId,
-			/// What the provider received: the job's value, its compute contribution.
+			/// What the provider received.
 			amount: BalanceOf<T>,
 			/// The compute-trade fee burned on top.
 			fee_burned: BalanceOf<T>,
-			/// The era it counts for.
+			/// The era it was paid in.
 			era: EraIndex,
+			/// The part of `amount` that counts as the provider's compute: what was left of
+			/// the consumer's allowance (0 for unverified consumers, for a provider whose
+			/// region is no longer listed and after the emission's end).
+			scored: BalanceOf<T>,
 			/// The consumer has compute priority (a 90-day-or-longer staker): serve first.
 			priority: bool,
+		},
+		/// A verified consumer's job used part of its compute allowance.
+		AllowanceUsed {
+			/// The consumer.
+			consumer: T::AccountId,
+			/// The provider the job was for.
+			provider: T::AccountId,
+			/// What the job used.
+			used: BalanceOf<T>,
+			/// What is left (0: the consumer is no longer verified).
+			remaining: BalanceOf<T>,
 		},
 		/// An oracle reported on a provider for the current era.
 		Reported {
@@ -324,10 +505,12 @@ pub mod pallet {
 			provider: T::AccountId,
 			/// The era.
 			era: EraIndex,
-			/// The provider's QoS factor for the era.
+			/// The QoS factor of this report.
 			qos: FixedU128,
-			/// The provider's energy factor for the era.
+			/// The energy factor of this report.
 			energy: FixedU128,
+			/// How many distinct oracles have reported on the provider in the era.
+			reports: u32,
 		},
 		/// A provider claimed its reward for an era.
 		RewardClaimed {
@@ -344,6 +527,11 @@ pub mod pallet {
 			era: EraIndex,
 			/// What it may pay in all.
 			budget: BalanceOf<T>,
+		},
+		/// An expired era's bookkeeping was removed.
+		EraPruned {
+			/// The era.
+			era: EraIndex,
 		},
 		/// Governance authorised an oracle.
 		OracleAdded {
@@ -367,10 +555,22 @@ pub mod pallet {
 			/// The smallest stake.
 			amount: BalanceOf<T>,
 		},
-		/// Governance changed the era length (from the next era on).
-		EraLengthSet {
-			/// Blocks per era.
-			blocks: BlockNumberFor<T>,
+		/// Governance set a consumer's compute allowance (0: revoked).
+		ConsumerAllowanceSet {
+			/// The consumer.
+			consumer: T::AccountId,
+			/// Its allowance from now on.
+			allowance: BalanceOf<T>,
+		},
+		/// Governance listed a region.
+		RegionAdded {
+			/// The region.
+			region: RegionCode,
+		},
+		/// Governance delisted a region.
+		RegionRemoved {
+			/// The region.
+			region: RegionCode,
 		},
 	}
 
@@ -405,36 +605,68 @@ pub mod pallet {
 		NothingToClaim,
 		/// The factors' bounds are not valid (see `FactorConfig::is_valid`).
 		InvalidFactors,
-		/// An era needs at least one block.
-		InvalidEraLength,
 		/// A provider's minimum stake cannot be zero: that would let anyone register without
 		/// a stake.
 		ZeroProviderStake,
+		/// The account is a registered provider: it cannot be a verified consumer.
+		ConsumerIsProvider,
+		/// The account is an oracle: it cannot be a verified consumer.
+		ConsumerIsOracle,
+		/// The account is a verified consumer (it holds a compute allowance): it cannot be
+		/// a provider or an oracle.
+		VerifiedConsumer,
+		/// The account holds no compute allowance: there is nothing to revoke.
+		NotAVerifiedConsumer,
+		/// The region is not on the list of regions.
+		UnknownRegion,
+		/// The region is on the list already.
+		RegionAlreadyListed,
+		/// The list holds `MaxRegions` regions already.
+		TooManyRegions,
+		/// Not an ISO 3166-1 numeric code (1 to 999).
+		InvalidRegion,
+		/// `MaxOracles` oracles have reported on the provider in this era already (oracles
+		/// were replaced during the era).
+		TooManyReports,
+		/// The emission has ended: there is nothing left to report for.
+		EmissionEnded,
 	}
 
 	/// The mining parameters at genesis.
 	#[pallet::genesis_config]
-	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Blocks per era (one day of blocks on the BTT chain; shorter on test chains).
-		pub era_length: BlockNumberFor<T>,
-		/// The smallest active stake of a provider.
+		/// The smallest active stake of a provider (not zero).
 		pub min_provider_stake: BalanceOf<T>,
 		/// The bounds of the score's factors; `None` for the defaults.
 		pub factors: Option<FactorConfig>,
 		/// Oracles authorised from genesis.
 		pub oracles: alloc::vec::Vec<T::AccountId>,
+		/// The regions providers may register in (ISO 3166-1 numeric); by default
+		/// [`DEFAULT_REGIONS`].
+		pub regions: alloc::vec::Vec<RegionCode>,
+		/// How many distinct oracles must report on a provider in an era (1 to
+		/// `MaxOracles`; by default 3).
+		pub min_oracle_reports: u32,
+		/// Verified consumers from genesis and their compute allowances.
+		pub consumer_allowances: alloc::vec::Vec<(T::AccountId, BalanceOf<T>)>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		fn default() -> Self {
+			Self {
+				min_provider_stake: Zero::zero(),
+				factors: None,
+				oracles: alloc::vec::Vec::new(),
+				regions: DEFAULT_REGIONS.to_vec(),
+				min_oracle_reports: MinOracleReportsDefault::get(),
+				consumer_allowances: alloc::vec::Vec::new(),
+			}
+		}
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			// A chain without a mining config (tests of other pallets) has no eras.
-			if self.era_length.is_zero() {
-				return;
-			}
-			EraLength::<T>::put(self.era_length);
-			NextEraStart::<T>::put(self.era_length);
 			assert!(
 				!self.min_provider_stake.is_zero(),
 				"a provider's minimum stake cannot be zero"
@@ -447,32 +679,58 @@ pub mod pallet {
 			for oracle in &self.oracles {
 				Oracles::<T>::insert(oracle, ());
 			}
+			assert!(
+				self.min_oracle_reports >= 1 && self.min_oracle_reports <= T::MaxOracles::get(),
+				"min_oracle_reports must be between 1 and MaxOracles"
+			);
+			MinOracleReports::<T>::put(self.min_oracle_reports);
+			for region in &self.regions {
+				assert!(is_valid_region(*region), "a genesis region is not an ISO 3166-1 code");
+				Regions::<T>::insert(region, ());
+			}
+			assert!(Regions::<T>::count() <= T::MaxRegions::get(), "too many genesis regions");
+			for (consumer, allowance) in &self.consumer_allowances {
+				assert!(
+					!Oracles::<T>::contains_key(consumer),
+					"a verified consumer cannot be an oracle"
+				);
+				assert!(!allowance.is_zero(), "a genesis compute allowance cannot be zero");
+				ConsumerAllowances::<T>::insert(consumer, allowance);
+			}
 		}
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Starts the next era when its block comes: constant cost, whatever the number of
-		/// providers.
+		/// Announces the era that starts at this block, if one does, and removes up to
+		/// `PruneLimit` keys of expired eras. Constant cost, whatever the number of
+		/// providers or eras.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			let length = EraLength::<T>::get();
-			if length.is_zero() || now < NextEraStart::<T>::get() {
-				return T::WeightInfo::on_initialize_idle();
+			let mut weight = T::WeightInfo::on_initialize_idle();
+			let day = T::Day::get();
+			if day.is_zero() {
+				return weight;
 			}
-			let era = CurrentEra::<T>::mutate(|era| {
-				*era = era.saturating_add(1);
-				*era
-			});
-			NextEraStart::<T>::put(now.saturating_add(length));
-			Self::deposit_event(Event::NewEra { era, budget: Self::era_budget(era) });
-			// Benchmarked with 10 to 10,000 providers: nothing iterates them, only the trie
-			// deepens; charge the largest measured.
-			T::WeightInfo::on_initialize_new_era(10_000)
+			if !now.is_zero() && (now % day).is_zero() {
+				let era = Self::era_of(now);
+				Self::deposit_event(Event::NewEra { era, budget: Self::era_budget(era) });
+				// Benchmarked with 10 to 10,000 providers: nothing iterates them; charge the
+				// largest measured.
+				weight = weight.saturating_add(T::WeightInfo::on_initialize_new_era(10_000));
+			}
+			let used = Self::prune(Self::era_of(now));
+			if used > 0 {
+				weight = weight.saturating_add(T::WeightInfo::on_initialize_prune(used));
+			}
+			weight
 		}
 
 		fn integrity_test() {
+			assert!(!T::Day::get().is_zero(), "a day has blocks");
 			assert!(T::ErasPerPhase::get() > 0, "a phase has eras");
 			assert!(T::MaxRegionsPerEra::get() > 0, "an era has regions");
+			assert!(T::MaxOracles::get() > 0, "oracles can be authorised");
+			assert!(T::PruneLimit::get() > 0, "expired eras can be pruned");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -485,8 +743,12 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Registers the caller as a compute provider in `region` (ISO 3166-1 numeric),
-		/// describing its `capacity`. The caller must hold the stake providers need.
+		/// Registers the caller as a compute provider in `region` (an ISO 3166-1 numeric
+		/// code on the governance-kept list), describing its `capacity`. The caller must hold
+		/// the stake providers need.
+		///
+		/// Fails with [`Error::UnknownRegion`] for a region not on the list and with
+		/// [`Error::VerifiedConsumer`] for an account holding a compute allowance.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(
@@ -496,6 +758,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(!Providers::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
+			ensure!(Regions::<T>::contains_key(region), Error::<T>::UnknownRegion);
+			ensure!(!ConsumerAllowances::<T>::contains_key(&who), Error::<T>::VerifiedConsumer);
 			let capacity: BoundedVec<u8, T::MaxCapacityLen> =
 				capacity.try_into().map_err(|_| Error::<T>::CapacityTooLong)?;
 			Self::ensure_staked(&who)?;
@@ -523,7 +787,13 @@ pub mod pallet {
 		}
 
 		/// Pays `provider` `amount` for a compute job; the compute-trade fee is burned on top
-		/// of it, from the caller. The amount counts as the provider's compute in this era.
+		/// of it, from the caller.
+		///
+		/// The job counts as the provider's compute in this era only up to the caller's
+		/// remaining compute allowance, which it uses up (`JobPaid.scored`,
+		/// `AllowanceUsed`). Jobs of consumers without an allowance, jobs for a provider
+		/// whose region is no longer listed and jobs after the emission's end still pay the
+		/// provider and burn the fee, but score nothing and record nothing for mining.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::pay_for_job())]
 		pub fn pay_for_job(
@@ -537,14 +807,32 @@ pub mod pallet {
 			ensure!(consumer != provider, Error::<T>::SelfPayment);
 			let info = Providers::<T>::get(&provider).ok_or(Error::<T>::NotAProvider)?;
 			Self::ensure_staked(&provider)?;
-			let era = CurrentEra::<T>::get();
-			Self::add_compute(era, &provider, info.region, amount.saturated_into());
 			let fee_burned = T::FeeBurner::pay_with_fee(
 				&consumer,
 				&provider,
 				FeeCategory::ComputeTrade,
 				amount,
 			)?;
+			let era = Self::current_era();
+			let mut scored: BalanceOf<T> = Zero::zero();
+			if era < Self::end_era() && Regions::<T>::contains_key(info.region) {
+				if let Some(allowance) = ConsumerAllowances::<T>::get(&consumer) {
+					scored = amount.min(allowance);
+					let remaining = allowance.saturating_sub(scored);
+					if remaining.is_zero() {
+						ConsumerAllowances::<T>::remove(&consumer);
+					} else {
+						ConsumerAllowances::<T>::insert(&consumer, remaining);
+					}
+					Self::add_compute(era, &provider, info.region, scored.saturated_into());
+					Self::deposit_event(Event::AllowanceUsed {
+						consumer: consumer.clone(),
+						provider: provider.clone(),
+						used: scored,
+						remaining,
+					});
+				}
+			}
 			let priority = T::Staking::has_compute_priority(&consumer);
 			Self::deposit_event(Event::JobPaid {
 				consumer,
@@ -552,13 +840,20 @@ pub mod pallet {
 				amount,
 				fee_burned,
 				era,
+				scored,
 				priority,
 			});
 			Ok(())
 		}
 
 		/// An oracle reports `provider`'s uptime, latency and energy efficiency in the
-		/// current era. A later report for the same era replaces the earlier one.
+		/// current era. A later report by the same oracle for the same era replaces its
+		/// earlier one. The provider's factors are the medians of the reports of at least
+		/// `MinOracleReports` distinct oracles; with fewer it scores nothing for the era.
+		///
+		/// Fails with [`Error::NotAnOracle`], [`Error::SelfReport`] (an oracle reporting on
+		/// itself), [`Error::NotAProvider`], [`Error::EmissionEnded`] (after year 8) and
+		/// [`Error::TooManyReports`] (more than `MaxOracles` distinct reporters in an era).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::report())]
 		pub fn report(
@@ -572,19 +867,36 @@ pub mod pallet {
 			let provider = T::Lookup::lookup(provider)?;
 			ensure!(Oracles::<T>::contains_key(&oracle), Error::<T>::NotAnOracle);
 			ensure!(oracle != provider, Error::<T>::SelfReport);
-			let info = Providers::<T>::get(&provider).ok_or(Error::<T>::NotAProvider)?;
+			ensure!(Providers::<T>::contains_key(&provider), Error::<T>::NotAProvider);
+			let era = Self::current_era();
+			ensure!(era < Self::end_era(), Error::<T>::EmissionEnded);
 			let factors = Factors::<T>::get();
 			let qos = factors.qos_factor(uptime, latency_ms);
 			let energy = factors.energy_factor(energy_efficiency);
-			let era = CurrentEra::<T>::get();
-			let mut contribution = Self::contribution_or_new(era, &provider, info.region);
-			let old = contribution.weighted;
-			contribution.qos = qos;
-			contribution.energy = energy;
-			contribution.weighted = factors::weighted_compute(contribution.compute, qos, energy);
-			Self::adjust_region_weight(era, contribution.region, old, contribution.weighted);
-			Contributions::<T>::insert(era, &provider, contribution);
-			Self::deposit_event(Event::Reported { oracle, provider, era, qos, energy });
+			let mut reports = Reports::<T>::get(era, &provider);
+			let report = OracleReport { oracle: oracle.clone(), qos, energy };
+			match reports.iter_mut().find(|r| r.oracle == oracle) {
+				Some(earlier) => *earlier = report,
+				None => reports.try_push(report).map_err(|_| Error::<T>::TooManyReports)?,
+			}
+			let count = reports.len() as u32;
+			if let Some(old) = Contributions::<T>::get(era, &provider) {
+				let (qos, energy) = Self::quorum_factors(&reports);
+				let mut new = old.clone();
+				new.qos = qos;
+				new.energy = energy;
+				new.weighted = factors::weighted_compute(new.compute, qos, energy);
+				Self::store_contribution(era, &provider, &old, new);
+			}
+			Reports::<T>::insert(era, &provider, reports);
+			Self::deposit_event(Event::Reported {
+				oracle,
+				provider,
+				era,
+				qos,
+				energy,
+				reports: count,
+			});
 			Ok(())
 		}
 
@@ -594,12 +906,12 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::claim(T::MaxRegionsPerEra::get()))]
 		pub fn claim(origin: OriginFor<T>, era: EraIndex) -> DispatchResultWithPostInfo {
 			let provider = ensure_signed(origin)?;
-			let current = CurrentEra::<T>::get();
+			let current = Self::current_era();
 			ensure!(era < current, Error::<T>::EraNotFinished);
 			ensure!(era.saturating_add(T::ClaimWindow::get()) >= current, Error::<T>::ClaimExpired);
 			let contribution =
 				Contributions::<T>::get(era, &provider).ok_or(Error::<T>::NothingToClaim)?;
-			// Unreported (or reported with no compute): no score, nothing to claim.
+			// Without the quorum (or without compute): no score, nothing to claim.
 			ensure!(contribution.weighted > 0, Error::<T>::NothingToClaim);
 			let mut total = EraTotals::<T>::get(era);
 			let settling = total.settled.is_none();
@@ -627,6 +939,7 @@ pub mod pallet {
 				// Defensive: an era never pays more than its budget.
 				.min(budget.saturating_sub(total.paid));
 			Contributions::<T>::remove(era, &provider);
+			Reports::<T>::remove(era, &provider);
 			total.paid = total.paid.saturating_add(reward);
 			// The first claim of an era reads each of its regions.
 			let regions_read = if settling { total.regions } else { 0 };
@@ -642,20 +955,24 @@ pub mod pallet {
 			Ok(Some(T::WeightInfo::claim(regions_read)).into())
 		}
 
-		/// Authorises `oracle` to report on providers.
+		/// Authorises `oracle` to report on providers. Only the governance origin.
+		///
+		/// Fails with [`Error::AlreadyAnOracle`], [`Error::TooManyOracles`] and
+		/// [`Error::VerifiedConsumer`] (an account holding a compute allowance).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::add_oracle())]
 		pub fn add_oracle(origin: OriginFor<T>, oracle: AccountIdLookupOf<T>) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			let oracle = T::Lookup::lookup(oracle)?;
 			ensure!(!Oracles::<T>::contains_key(&oracle), Error::<T>::AlreadyAnOracle);
+			ensure!(!ConsumerAllowances::<T>::contains_key(&oracle), Error::<T>::VerifiedConsumer);
 			ensure!(Oracles::<T>::count() < T::MaxOracles::get(), Error::<T>::TooManyOracles);
 			Oracles::<T>::insert(&oracle, ());
 			Self::deposit_event(Event::OracleAdded { oracle });
 			Ok(())
 		}
 
-		/// Withdraws `oracle`'s authorisation.
+		/// Withdraws `oracle`'s authorisation. Its reports of the current era stay.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::remove_oracle())]
 		pub fn remove_oracle(origin: OriginFor<T>, oracle: AccountIdLookupOf<T>) -> DispatchResult {
@@ -700,15 +1017,89 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Sets the era length in blocks, from the next era on.
-		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::set_era_length())]
-		pub fn set_era_length(origin: OriginFor<T>, blocks: BlockNumberFor<T>) -> DispatchResult {
+		// Call index 9 (`set_era_length`) is retired: the calendar is not a parameter.
+
+		/// Makes `consumer` a verified consumer (a hospital or institution) with a compute
+		/// `allowance`: the value of jobs it pays that may still count as providers'
+		/// compute. Replaces any allowance it has; `0` revokes it. Only the governance
+		/// origin (the economic-parameters track, or the council while it acts).
+		///
+		/// Fails with [`Error::ConsumerIsProvider`] for a registered provider,
+		/// [`Error::ConsumerIsOracle`] for an oracle, and [`Error::NotAVerifiedConsumer`]
+		/// when revoking from an account that holds no allowance.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::set_consumer_allowance())]
+		pub fn set_consumer_allowance(
+			origin: OriginFor<T>,
+			consumer: AccountIdLookupOf<T>,
+			#[pallet::compact] allowance: BalanceOf<T>,
+		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(!blocks.is_zero(), Error::<T>::InvalidEraLength);
-			EraLength::<T>::put(blocks);
-			Self::deposit_event(Event::EraLengthSet { blocks });
+			let consumer = T::Lookup::lookup(consumer)?;
+			if allowance.is_zero() {
+				ensure!(
+					ConsumerAllowances::<T>::contains_key(&consumer),
+					Error::<T>::NotAVerifiedConsumer
+				);
+				ConsumerAllowances::<T>::remove(&consumer);
+			} else {
+				ensure!(!Providers::<T>::contains_key(&consumer), Error::<T>::ConsumerIsProvider);
+				ensure!(!Oracles::<T>::contains_key(&consumer), Error::<T>::ConsumerIsOracle);
+				ConsumerAllowances::<T>::insert(&consumer, allowance);
+			}
+			Self::deposit_event(Event::ConsumerAllowanceSet { consumer, allowance });
 			Ok(())
+		}
+
+		/// Lists `region` (an ISO 3166-1 numeric code) for providers to register in. Only
+		/// the governance origin.
+		///
+		/// Fails with [`Error::InvalidRegion`] (0 or above 999),
+		/// [`Error::RegionAlreadyListed`] and [`Error::TooManyRegions`] (`MaxRegions`).
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::add_region())]
+		pub fn add_region(origin: OriginFor<T>, region: RegionCode) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(is_valid_region(region), Error::<T>::InvalidRegion);
+			ensure!(!Regions::<T>::contains_key(region), Error::<T>::RegionAlreadyListed);
+			ensure!(Regions::<T>::count() < T::MaxRegions::get(), Error::<T>::TooManyRegions);
+			Regions::<T>::insert(region, ());
+			Self::deposit_event(Event::RegionAdded { region });
+			Ok(())
+		}
+
+		/// Delists `region`: no new registrations there, and jobs for its providers score
+		/// nothing from now on (they stay registered and are still paid; they may deregister
+		/// and register in a listed region). Only the governance origin.
+		///
+		/// Fails with [`Error::UnknownRegion`] for a region not on the list.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::remove_region())]
+		pub fn remove_region(origin: OriginFor<T>, region: RegionCode) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(Regions::<T>::contains_key(region), Error::<T>::UnknownRegion);
+			Regions::<T>::remove(region);
+			Self::deposit_event(Event::RegionRemoved { region });
+			Ok(())
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// The era of the current block: `block / Day`.
+		pub fn current_era() -> EraIndex {
+			Self::era_of(frame_system::Pallet::<T>::block_number())
+		}
+
+		/// What era `era` may pay in all.
+		pub fn era_budget(era: EraIndex) -> BalanceOf<T> {
+			emission::era_budget(era, T::ErasPerPhase::get(), &Self::phase_totals())
+				.saturated_into()
+		}
+
+		/// The compute allowance `consumer` has left (0: not a verified consumer).
+		pub fn consumer_allowance(consumer: T::AccountId) -> BalanceOf<T> {
+			ConsumerAllowances::<T>::get(consumer).unwrap_or_default()
 		}
 	}
 
@@ -718,102 +1109,120 @@ pub mod pallet {
 			T::PhaseTotals::get().map(|total| total.saturated_into::<u128>())
 		}
 
-		/// What era `era` may pay in all.
-		pub fn era_budget(era: EraIndex) -> BalanceOf<T> {
-			emission::era_budget(era, T::ErasPerPhase::get(), &Self::phase_totals())
-				.saturated_into()
-		}
-
-		/// What the emission may have paid by `block`, with the current era length: the
-		/// mining row's projection for btt-vesting.
-		pub fn emitted_by(block: BlockNumberFor<T>) -> BalanceOf<T> {
-			let length = EraLength::<T>::get();
-			if length.is_zero() {
-				return Zero::zero();
+		/// The era `block` belongs to: `block / Day` (era 0 on a chain without days).
+		pub fn era_of(block: BlockNumberFor<T>) -> EraIndex {
+			let day = T::Day::get();
+			if day.is_zero() {
+				return 0;
 			}
-			let era: u32 = (block / length).saturated_into();
-			emission::cumulative_cap(era, T::ErasPerPhase::get(), &Self::phase_totals())
-				.saturated_into()
+			(block / day).saturated_into()
 		}
 
-		/// The first block from which the emission pays nothing, with the current era
-		/// length.
+		/// The first era that pays nothing: the emission's end (era 2,920 with 730-era
+		/// phases).
+		pub fn end_era() -> EraIndex {
+			emission::end_era(T::ErasPerPhase::get(), T::PhaseTotals::get().len())
+		}
+
+		/// What the emission may have paid by `block`: the mining row's projection for
+		/// btt-vesting.
+		pub fn emitted_by(block: BlockNumberFor<T>) -> BalanceOf<T> {
+			emission::cumulative_cap(
+				Self::era_of(block),
+				T::ErasPerPhase::get(),
+				&Self::phase_totals(),
+			)
+			.saturated_into()
+		}
+
+		/// The first block from which the emission pays nothing.
 		pub fn emission_end() -> BlockNumberFor<T> {
-			let eras = emission::end_era(T::ErasPerPhase::get(), T::PhaseTotals::get().len());
-			EraLength::<T>::get().saturating_mul(eras.into())
+			T::Day::get().saturating_mul(Self::end_era().into())
 		}
 
 		/// Whether `who` holds the stake a provider needs.
 		fn ensure_staked(who: &T::AccountId) -> DispatchResult {
-			// The minimum is never zero on a chain with mining (genesis and
-			// `set_provider_stake` refuse it), so a provider always holds a stake.
+			// The minimum is never zero (genesis and `set_provider_stake` refuse it), so a
+			// provider always holds a stake.
 			let stake = T::Staking::active_stake(who, MinProviderTier::<T>::get());
 			ensure!(stake >= MinProviderStake::<T>::get(), Error::<T>::InsufficientStake);
 			Ok(())
 		}
 
-		/// The provider's contribution in `era`, or a new one in `region`, counting the
+		/// The provider's QoS and energy factors from its reports: the medians of at least
+		/// `MinOracleReports` distinct oracles' reports, or zeros (no score) with fewer.
+		/// Sorts at most `MaxOracles` values of each factor.
+		pub fn quorum_factors(reports: &[OracleReport<T::AccountId>]) -> (FixedU128, FixedU128) {
+			if (reports.len() as u32) < MinOracleReports::<T>::get().max(1) {
+				return (Zero::zero(), Zero::zero());
+			}
+			let mut qos: alloc::vec::Vec<FixedU128> = reports.iter().map(|r| r.qos).collect();
+			let mut energy: alloc::vec::Vec<FixedU128> = reports.iter().map(|r| r.energy).collect();
+			(
+				factors::lower_median(&mut qos).unwrap_or_default(),
+				factors::lower_median(&mut energy).unwrap_or_default(),
+			)
+		}
+
+		/// The region slot a new contribution in `region` takes in `era`, counting the
 		/// region in the era if it is new. The last of the era's `MaxRegionsPerEra` slots is
 		/// kept for [`OTHER_REGION`]: a provider from a region beyond the bound counts there,
 		/// so a payment never fails on this bookkeeping.
-		fn contribution_or_new(
+		fn region_slot(era: EraIndex, region: RegionCode) -> RegionCode {
+			if RegionTotals::<T>::contains_key(era, region) {
+				return region;
+			}
+			let mut total = EraTotals::<T>::get(era);
+			let mut region = region;
+			if region != OTHER_REGION
+				&& total.regions.saturating_add(1) >= T::MaxRegionsPerEra::get()
+			{
+				region = OTHER_REGION;
+			}
+			if !RegionTotals::<T>::contains_key(era, region) {
+				total.regions = total.regions.saturating_add(1);
+				EraTotals::<T>::insert(era, total);
+				RegionTotals::<T>::insert(era, region, RegionTotal::default());
+			}
+			region
+		}
+
+		/// Adds a scored job's value to the provider's compute in `era` (and, with the
+		/// oracle quorum, to its region's and the era's).
+		fn add_compute(era: EraIndex, provider: &T::AccountId, region: RegionCode, amount: u128) {
+			let old = Contributions::<T>::get(era, provider).unwrap_or_else(|| {
+				let region = Self::region_slot(era, region);
+				let (qos, energy) = Self::quorum_factors(&Reports::<T>::get(era, provider));
+				Contribution { region, compute: 0, qos, energy, weighted: 0 }
+			});
+			let mut new = old.clone();
+			new.compute = new.compute.saturating_add(amount);
+			new.weighted = factors::weighted_compute(new.compute, new.qos, new.energy);
+			Self::store_contribution(era, provider, &old, new);
+		}
+
+		/// Stores a provider's contribution, moving its region's and the era's totals from
+		/// `old` to `new` (same region).
+		fn store_contribution(
 			era: EraIndex,
 			provider: &T::AccountId,
-			region: RegionCode,
-		) -> Contribution {
-			if let Some(contribution) = Contributions::<T>::get(era, provider) {
-				return contribution;
-			}
-			let mut region = region;
-			if !RegionTotals::<T>::contains_key(era, region) {
-				let mut total = EraTotals::<T>::get(era);
-				if region != OTHER_REGION
-					&& total.regions.saturating_add(1) >= T::MaxRegionsPerEra::get()
-				{
-					region = OTHER_REGION;
-				}
-				if !RegionTotals::<T>::contains_key(era, region) {
-					total.regions = total.regions.saturating_add(1);
-					EraTotals::<T>::insert(era, total);
-					RegionTotals::<T>::insert(era, region, RegionTotal::default());
-				}
-			}
-			// Nothing is scored until an oracle reports on the provider.
-			Contribution {
-				region,
-				compute: 0,
-				qos: FixedU128::zero(),
-				energy: FixedU128::zero(),
-				weighted: 0,
-			}
-		}
-
-		/// Adds a job's value to the provider's, its region's and the era's compute.
-		fn add_compute(era: EraIndex, provider: &T::AccountId, region: RegionCode, amount: u128) {
-			let mut contribution = Self::contribution_or_new(era, provider, region);
-			let old = contribution.weighted;
-			contribution.compute = contribution.compute.saturating_add(amount);
-			contribution.weighted = factors::weighted_compute(
-				contribution.compute,
-				contribution.qos,
-				contribution.energy,
-			);
-			RegionTotals::<T>::mutate(era, contribution.region, |total| {
+			old: &Contribution,
+			new: Contribution,
+		) {
+			let (old_scored, new_scored) = (old.scored(), new.scored());
+			RegionTotals::<T>::mutate(era, new.region, |total| {
 				let total = total.get_or_insert_with(Default::default);
-				total.compute = total.compute.saturating_add(amount);
+				total.compute = total.compute.saturating_sub(old_scored).saturating_add(new_scored);
+				total.weighted =
+					total.weighted.saturating_sub(old.weighted).saturating_add(new.weighted);
 			});
-			EraTotals::<T>::mutate(era, |total| {
-				total.compute = total.compute.saturating_add(amount)
-			});
-			Self::adjust_region_weight(era, contribution.region, old, contribution.weighted);
-			Contributions::<T>::insert(era, provider, contribution);
-		}
-
-		fn adjust_region_weight(era: EraIndex, region: RegionCode, old: u128, new: u128) {
-			RegionTotals::<T>::mutate(era, region, |total| {
-				let total = total.get_or_insert_with(Default::default);
-				total.weighted = total.weighted.saturating_sub(old).saturating_add(new);
-			});
+			if old_scored != new_scored {
+				EraTotals::<T>::mutate(era, |total| {
+					total.compute =
+						total.compute.saturating_sub(old_scored).saturating_add(new_scored);
+				});
+			}
+			Contributions::<T>::insert(era, provider, new);
 		}
 
 		/// The era's total score: Σ over its regions of geography factor × weighted compute.
@@ -828,43 +1237,119 @@ pub mod pallet {
 			})
 		}
 
-		/// The invariants: nothing was paid beyond the emission so far, no era paid beyond
-		/// its budget, the pool still holds the rest of its row, and (on a chain with
-		/// mining) a provider's minimum stake is not zero.
+		/// Removes keys of expired eras (older than `ClaimWindow` eras before `current`),
+		/// oldest first, at most `PruneLimit` removals or looks per call. Returns what it
+		/// used of the limit (0: nothing to do).
 		///
-		/// Iterates the era totals: for `try_state` and the tests only.
+		/// Nothing is recorded from the emission's end on, so the pruning stops there.
+		pub fn prune(current: EraIndex) -> u32 {
+			let limit = T::PruneLimit::get();
+			let window = T::ClaimWindow::get();
+			let end = Self::end_era();
+			let mut state = Pruning::<T>::get();
+			let expired = |era: EraIndex| era < end && era.saturating_add(window) < current;
+			if !expired(state.era) {
+				return 0;
+			}
+			let mut left = limit;
+			while left > 0 && expired(state.era) {
+				let era = state.era;
+				let cursor = state.cursor.take();
+				let cursor = cursor.as_ref().map(|cursor| cursor.as_slice());
+				let result = match state.stage {
+					PruneStage::Contributions => {
+						Contributions::<T>::clear_prefix(era, left, cursor)
+					}
+					PruneStage::Reports => Reports::<T>::clear_prefix(era, left, cursor),
+					PruneStage::Regions => RegionTotals::<T>::clear_prefix(era, left, cursor),
+				};
+				left = left.saturating_sub(result.loops.max(result.unique).max(1));
+				match result.maybe_cursor {
+					// More keys: continue from here in the next block (a cursor too long to
+					// keep restarts the prefix, which holds only what is left).
+					Some(cursor) => state.cursor = BoundedVec::try_from(cursor).ok(),
+					None => match state.stage {
+						PruneStage::Contributions => state.stage = PruneStage::Reports,
+						PruneStage::Reports => state.stage = PruneStage::Regions,
+						PruneStage::Regions => {
+							EraTotals::<T>::remove(era);
+							left = left.saturating_sub(1);
+							state.stage = PruneStage::Contributions;
+							state.era = era.saturating_add(1);
+							Self::deposit_event(Event::EraPruned { era });
+						}
+					},
+				}
+			}
+			Pruning::<T>::put(state);
+			limit.saturating_sub(left).max(1)
+		}
+
+		/// The invariants: nothing was paid beyond the emission so far, no era paid beyond
+		/// its budget, the pool still holds the rest of its row, a provider's minimum stake
+		/// is not zero, the bounded lists are within their bounds, allowances are held by
+		/// neither providers nor oracles, reports come from distinct oracles other than the
+		/// provider, and no key is left of a pruned era or recorded after the emission's
+		/// end.
+		///
+		/// Iterates the maps: for `try_state` and the tests only.
 		pub fn do_try_state() -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			let mut paid: u128 = 0;
+			let pruned = Pruning::<T>::get().era;
+			let end = Self::end_era();
 			for (era, total) in EraTotals::<T>::iter() {
 				ensure!(
 					total.paid <= Self::era_budget(era).saturated_into::<u128>(),
 					"an era paid more than its budget"
 				);
+				ensure!(era >= pruned, "an era's totals outlived its pruning");
 				paid = paid.saturating_add(total.paid);
 			}
-			let current = CurrentEra::<T>::get();
+			let current = Self::current_era();
 			let totals = Self::phase_totals();
 			let cap = emission::cumulative_cap(current, T::ErasPerPhase::get(), &totals);
-			ensure!(paid <= cap, "claims paid more than the emission cap");
-			ensure!(
-				TotalPaid::<T>::get().saturated_into::<u128>() == paid,
-				"TotalPaid is not the sum of the eras' payments"
-			);
+			let total_paid = TotalPaid::<T>::get().saturated_into::<u128>();
+			ensure!(total_paid <= cap, "claims paid more than the emission cap");
+			ensure!(paid <= total_paid, "TotalPaid is less than the live eras' payments");
 			ensure!(Oracles::<T>::count() <= T::MaxOracles::get(), "too many oracles");
-			// On a chain with mining, the pool still holds what was not paid, and a provider
-			// needs a stake.
-			if !EraLength::<T>::get().is_zero() {
-				ensure!(
-					!MinProviderStake::<T>::get().is_zero(),
-					"a provider's minimum stake is zero"
-				);
-				let row: u128 = totals.iter().fold(0u128, |sum, total| sum.saturating_add(*total));
-				let pool: u128 = T::Currency::total_balance(&T::MiningPool::get()).saturated_into();
-				ensure!(
-					pool.saturating_add(paid) >= row,
-					"the mining pool holds less than its row minus what it paid"
-				);
+			let quorum = MinOracleReports::<T>::get();
+			ensure!(quorum >= 1 && quorum <= T::MaxOracles::get(), "quorum out of bounds");
+			ensure!(Regions::<T>::count() <= T::MaxRegions::get(), "too many regions");
+			for (region, ()) in Regions::<T>::iter() {
+				ensure!(is_valid_region(region), "a listed region is not an ISO 3166-1 code");
 			}
+			for (consumer, allowance) in ConsumerAllowances::<T>::iter() {
+				ensure!(!allowance.is_zero(), "a zero compute allowance is stored");
+				ensure!(!Providers::<T>::contains_key(&consumer), "a provider holds an allowance");
+				ensure!(!Oracles::<T>::contains_key(&consumer), "an oracle holds an allowance");
+			}
+			for (era, provider, reports) in Reports::<T>::iter() {
+				ensure!(era >= pruned && era < end, "reports outside the live eras");
+				ensure!(reports.len() as u32 <= T::MaxOracles::get(), "too many reports");
+				for (i, report) in reports.iter().enumerate() {
+					ensure!(report.oracle != provider, "an oracle reported on itself");
+					ensure!(
+						!reports
+							.iter()
+							.skip(i.saturating_add(1))
+							.any(|r| r.oracle == report.oracle),
+						"an oracle has two reports on a provider in an era"
+					);
+				}
+			}
+			for (era, _, _) in Contributions::<T>::iter() {
+				ensure!(era >= pruned && era < end, "a contribution outside the live eras");
+			}
+			for (era, _, _) in RegionTotals::<T>::iter() {
+				ensure!(era >= pruned && era < end, "a region total outside the live eras");
+			}
+			ensure!(!MinProviderStake::<T>::get().is_zero(), "a provider's minimum stake is zero");
+			let row: u128 = totals.iter().fold(0u128, |sum, total| sum.saturating_add(*total));
+			let pool: u128 = T::Currency::total_balance(&T::MiningPool::get()).saturated_into();
+			ensure!(
+				pool.saturating_add(total_paid) >= row,
+				"the mining pool holds less than its row minus what it paid"
+			);
 			Ok(())
 		}
 	}

@@ -1,11 +1,15 @@
-//! A test runtime: System, Balances, btt-burn, btt-staking and this pallet, with eras of
-//! 10 blocks, days of 10 blocks and the paper's phase totals in test units.
+//! A test runtime: System, Balances, btt-burn, btt-staking and this pallet, with days (and
+//! eras) of 10 blocks, the paper's phase totals in test units, three oracles, a quorum of
+//! three reports, the default region list and one verified consumer (a hospital).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate as pallet_btt_mining;
 use polkadot_sdk::{
-	frame_support::{derive_impl, parameter_types, traits::ConstU32},
+	frame_support::{
+		derive_impl, parameter_types,
+		traits::{ConstU32, ConstU64},
+	},
 	frame_system::{self, EnsureRoot},
 	pallet_balances, sp_io,
 	sp_runtime::BuildStorage,
@@ -17,18 +21,30 @@ type Block = frame_system::mocking::MockBlock<Test>;
 
 pub const UNIT: Balance = 1_000_000;
 pub const ED: Balance = 10;
-/// Blocks in an era (and in a staking day) of the test chain.
+/// Blocks in a day, so in an era (and in a staking day) of the test chain.
 pub const ERA: u64 = 10;
 /// Daily eras in two years, as on the BTT chain.
 pub const ERAS_PER_PHASE: u32 = 730;
-pub const MAX_REGIONS: u32 = 3;
+/// Regions on the list.
+pub const MAX_LISTED_REGIONS: u32 = 50;
+pub const MAX_ORACLES: u32 = 4;
 pub const CLAIM_WINDOW: u32 = 30;
+/// Keys the block hook prunes per block.
+pub const PRUNE_LIMIT: u32 = 8;
+/// The hospital's compute allowance: more than any test spends.
+pub const HOSPITAL_ALLOWANCE: Balance = 1_000_000_000 * UNIT;
 
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 pub const CHARLIE: AccountId = 3;
 pub const DAVE: AccountId = 4;
+/// A verified consumer from genesis.
+pub const HOSPITAL: AccountId = 5;
 pub const ORACLE: AccountId = 9;
+pub const ORACLE2: AccountId = 10;
+pub const ORACLE3: AccountId = 11;
+/// Funds accounts the tests create (sybils, colluders).
+pub const FUNDER: AccountId = 50;
 pub const MINING_POOL: AccountId = 100;
 pub const COMMUNITY_POOL: AccountId = 101;
 pub const STAKERS_POT: AccountId = 102;
@@ -36,16 +52,28 @@ pub const ECOSYSTEM_FUND: AccountId = 103;
 pub const DEVELOPMENT_FUND: AccountId = 104;
 
 pub const MINING_ROW: Balance = 63_000_000 * UNIT;
-pub const ENDOWMENTS: [(AccountId, Balance); 7] = [
+pub const ENDOWMENTS: [(AccountId, Balance); 11] = [
 	(ALICE, 1_000_000 * UNIT),
 	(BOB, 1_000_000 * UNIT),
 	(CHARLIE, 1_000_000 * UNIT),
 	(DAVE, 1_000_000 * UNIT),
+	(HOSPITAL, 10_000_000 * UNIT),
 	(ORACLE, 1_000 * UNIT),
+	(ORACLE2, 1_000 * UNIT),
+	(ORACLE3, 1_000 * UNIT),
+	(FUNDER, 10_000_000 * UNIT),
 	(MINING_POOL, MINING_ROW),
 	(COMMUNITY_POOL, 10_000_000 * UNIT),
 ];
-pub const SUPPLY: Balance = 4_001_000 * UNIT + MINING_ROW + 10_000_000 * UNIT;
+pub const SUPPLY: Balance = {
+	let mut sum = 0;
+	let mut i = 0;
+	while i < ENDOWMENTS.len() {
+		sum += ENDOWMENTS[i].1;
+		i += 1;
+	}
+	sum
+};
 
 #[polkadot_sdk::frame_support::runtime]
 mod runtime {
@@ -104,6 +132,8 @@ parameter_types! {
 		[25_200_000 * UNIT, 18_900_000 * UNIT, 12_600_000 * UNIT, 6_300_000 * UNIT];
 	/// What the pool books were told: the sum of rewards paid out of the mining pool.
 	pub static MiningPoolSpent: Balance = 0;
+	/// Regions with compute in one era (a test lowers it to reach the bound).
+	pub static MaxRegionsPerEra: u32 = 8;
 }
 
 impl pallet_btt_burn::Config for Test {
@@ -149,17 +179,32 @@ impl pallet_btt_mining::Config for Test {
 	type MiningPool = MiningPool;
 	type OnPoolSpend = CountSpends;
 	type PhaseTotals = PhaseTotals;
+	type Day = ConstU64<ERA>;
 	type ErasPerPhase = ConstU32<ERAS_PER_PHASE>;
 	type ClaimWindow = ConstU32<CLAIM_WINDOW>;
-	type MaxRegionsPerEra = ConstU32<MAX_REGIONS>;
+	type MaxRegionsPerEra = MaxRegionsPerEra;
+	type MaxRegions = ConstU32<MAX_LISTED_REGIONS>;
 	type MaxCapacityLen = ConstU32<64>;
-	type MaxOracles = ConstU32<2>;
+	type MaxOracles = ConstU32<MAX_ORACLES>;
+	type PruneLimit = ConstU32<PRUNE_LIMIT>;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type WeightInfo = ();
 }
 
-/// Test externalities at block 1, era 0, with ORACLE authorised and providers needing a
-/// 90-day stake of 5,000 units.
+/// The test chain's mining genesis: providers need a 90-day stake of 5,000 units, three
+/// oracles and a quorum of three, the default region list, the hospital verified.
+pub fn mining_genesis() -> pallet_btt_mining::GenesisConfig<Test> {
+	pallet_btt_mining::GenesisConfig {
+		min_provider_stake: 5_000 * UNIT,
+		factors: None,
+		oracles: vec![ORACLE, ORACLE2, ORACLE3],
+		regions: crate::DEFAULT_REGIONS.to_vec(),
+		min_oracle_reports: 3,
+		consumer_allowances: vec![(HOSPITAL, HOSPITAL_ALLOWANCE)],
+	}
+}
+
+/// Test externalities at block 1, era 0, with the mining genesis above.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig {
@@ -169,12 +214,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		btt_staking: pallet_btt_staking::GenesisConfig {
 			terms: pallet_btt_staking::paper_terms(UNIT).to_vec(),
 		},
-		btt_mining: pallet_btt_mining::GenesisConfig {
-			era_length: ERA,
-			min_provider_stake: 5_000 * UNIT,
-			factors: None,
-			oracles: vec![ORACLE],
-		},
+		btt_mining: mining_genesis(),
 		..Default::default()
 	}
 	.build_storage()

@@ -1,6 +1,6 @@
 //! # BTT staking pallet
 //!
-//! Fixed-term staking (SPEC.md section 5). A holder stakes in one of five tiers (30, 90,
+//! Fixed-term staking (tokenomics section 5). A holder stakes in one of five tiers (30, 90,
 //! 180, 365 and 1095 days by default) at least the tier's minimum. The principal stays in
 //! the owner's account, frozen (`FreezeReason::Staking`) until maturity; there is no early
 //! exit. Only tokens that are neither on hold nor frozen by vesting can back a stake
@@ -592,7 +592,7 @@ pub mod pallet {
 			T::Currency::balance_frozen(&FreezeReason::Staking.into(), who)
 		}
 
-		/// The bounds of a single term (SPEC.md section 5).
+		/// The bounds of a single term (tokenomics section 5).
 		pub(crate) fn check_term(term: &Term<BalanceOf<T>>) -> Result<(), Error<T>> {
 			ensure!(term.days >= MIN_TERM_DAYS, Error::<T>::TermTooShort);
 			ensure!(term.apy <= MAX_APY, Error::<T>::ApyTooHigh);

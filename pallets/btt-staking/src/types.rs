@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 /// Days in the year of the simple-interest formula.
 pub const DAYS_PER_YEAR: u32 = 365;
 
-/// The shortest term governance may set (SPEC.md section 5): a week.
+/// The shortest term governance may set (tokenomics section 5): a week.
 pub const MIN_TERM_DAYS: u32 = 7;
 
-/// The highest yearly rate governance may set (SPEC.md section 5): 30%.
+/// The highest yearly rate governance may set (tokenomics section 5): 30%.
 pub const MAX_APY: Permill = Permill::from_percent(30);
 
 /// The five staking tiers of the paper, from the shortest term to the longest. Benefits are
@@ -212,7 +212,7 @@ impl<AccountId, Balance> OnPoolSpend<AccountId, Balance> for () {
 	fn spent(_: &AccountId, _: Balance) {}
 }
 
-/// The paper's terms (SPEC.md section 5), in plancks of `unit` (one BTT).
+/// The paper's terms (tokenomics section 5), in plancks of `unit` (one BTT).
 pub fn paper_terms<Balance: From<u64> + core::ops::Mul<Output = Balance> + Copy>(
 	unit: Balance,
 ) -> [(Tier, Term<Balance>); 5] {

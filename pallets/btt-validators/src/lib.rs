@@ -1,6 +1,6 @@
 //! # BTT validators pallet
 //!
-//! The chain's validator set, changed by governance (SPEC.md sections 1 and 7). It is the
+//! The chain's validator set, changed by governance (tokenomics sections 1 and 7). It is the
 //! `SessionManager` of FRAME's session pallet, which hands each session's validators and
 //! their keys to Aura (block authoring) and GRANDPA (finality).
 //!

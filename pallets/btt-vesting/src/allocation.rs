@@ -1,6 +1,6 @@
 //! The genesis allocation table: its types and the rule that it must add up.
 //!
-//! The table has one row per category of SPEC.md section 3. A row carries its share of the
+//! The table has one row per category of tokenomics section 3. A row carries its share of the
 //! supply in basis points and its release rule; its tokens are placed in one or more
 //! portions (the paper's sub-rows, or several accounts sharing a row on a dev chain). The
 //! table is valid only when the bps add up to 10,000, every row's amount is exactly its

@@ -1,6 +1,6 @@
 //! # BTT vesting pallet
 //!
-//! Holds the BTT genesis allocation table (SPEC.md section 3): 12 rows that place the whole
+//! Holds the BTT genesis allocation table (tokenomics section 3): 12 rows that place the whole
 //! 210,000,000 BTT supply at genesis, each with its share in basis points and its release
 //! rule. Genesis refuses a table that does not add up to exactly the total supply and to
 //! exactly 10,000 bps (see [`allocation::validate_table`]), then mints each portion into

@@ -1,4 +1,4 @@
-//! The BTT genesis allocation table (SPEC.md section 3).
+//! The BTT genesis allocation table (tokenomics section 3).
 //!
 //! Twelve rows place the whole 210,000,000 BTT supply. Rows 1–6 pay named beneficiaries,
 //! which each chain spec chooses ([`Beneficiaries`]); rows 7–12 are pools held by keyless

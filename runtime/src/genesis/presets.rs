@@ -91,7 +91,7 @@ struct Validator {
 }
 
 /// The foundation's account on the dev chains: the 2-of-3 multisig of Alice, Bob and
-/// Charlie (SPEC.md section 7: the strategic reserve goes to the foundation multisig).
+/// Charlie (tokenomics section 7: the strategic reserve goes to the foundation multisig).
 pub fn dev_foundation_multisig() -> AccountId {
 	use Sr25519Keyring::*;
 	let mut signers: Vec<AccountId> =
@@ -106,7 +106,7 @@ fn dev_council() -> Vec<AccountId> {
 	[Alice, Bob, Charlie].iter().map(|k| k.to_account_id()).collect()
 }
 
-/// The paper's milestone burns (SPEC.md section 6), executed once each by governance.
+/// The paper's milestone burns (tokenomics section 6), executed once each by governance.
 pub fn milestone_burns() -> Vec<(Milestone, Balance)> {
 	vec![
 		(Milestone::MainnetLaunch, 1_000_000 * BTT),
