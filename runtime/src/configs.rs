@@ -296,7 +296,22 @@ parameter_types! {
 	pub MiningPoolAccount: AccountId = pools::account(pools::MINING);
 }
 
+/// The chain's day in blocks, set once in genesis (14,400 in production, fewer on a dev
+/// chain): governance periods are counted in it and a mining era is one of them. No call
+/// changes it, so the emission calendar is tied to time.
+pub struct ChainDay;
+impl Get<BlockNumber> for ChainDay {
+	fn get() -> BlockNumber {
+		pallet_btt_governance::DayLength::<Runtime>::get()
+	}
+}
+
 impl pallet_btt_mining::Config for Runtime {
+	type Day = ChainDay;
+	// ISO 3166-1 has 249 codes.
+	type MaxRegions = ConstU32<256>;
+	// Expired eras' keys removed per block, at most.
+	type PruneLimit = ConstU32<64>;
 	type Currency = Balances;
 	type FeeBurner = pallet_btt_burn::Pallet<Runtime>;
 	type Staking = pallet_btt_staking::Pallet<Runtime>;

@@ -116,7 +116,7 @@ pub mod pallet {
 	use pallet_btt_staking::{ActiveStake, OnPoolSpend, StakingBenefits, Tier};
 	use polkadot_sdk::sp_runtime::{
 		helpers_128bit::multiply_by_rational_with_rounding,
-		traits::{Saturating, StaticLookup, Zero},
+		traits::{One, Saturating, StaticLookup, Zero},
 		FixedPointNumber, FixedU128, Permill, Rounding, SaturatedConversion,
 	};
 	use scale_info::TypeInfo;
@@ -635,7 +635,9 @@ pub mod pallet {
 	/// The mining parameters at genesis.
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
-		/// The smallest active stake of a provider (not zero).
+		/// The smallest active stake of a provider (not zero). The default, the existential
+		/// deposit, only keeps a bare default genesis buildable: chain specs set their own
+		/// (5,000 BTT on the BTT chain), and the staking tiers' own minimums apply anyway.
 		pub min_provider_stake: BalanceOf<T>,
 		/// The bounds of the score's factors; `None` for the defaults.
 		pub factors: Option<FactorConfig>,
@@ -654,7 +656,7 @@ pub mod pallet {
 	impl<T: Config> Default for GenesisConfig<T> {
 		fn default() -> Self {
 			Self {
-				min_provider_stake: Zero::zero(),
+				min_provider_stake: T::Currency::minimum_balance().max(One::one()),
 				factors: None,
 				oracles: alloc::vec::Vec::new(),
 				regions: DEFAULT_REGIONS.to_vec(),

@@ -5,7 +5,7 @@
 
 use super::allocation::{allocation_table, Beneficiaries};
 use crate::{
-	currency::BTT, opaque::SessionKeys, time::DAYS, AccountId, Balance, BlockNumber,
+	currency::BTT, opaque::SessionKeys, AccountId, Balance, BlockNumber,
 	BttBurnConfig, BttGovernanceConfig, BttMiningConfig, BttStakingConfig, BttValidatorsConfig,
 	BttVestingConfig, CouncilConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SudoConfig,
 };
@@ -68,8 +68,8 @@ fn genesis(
 		},
 		btt_burn: BttBurnConfig { milestones: milestone_burns(), open_fee_accounts: true },
 		btt_staking: BttStakingConfig { terms: pallet_btt_staking::paper_terms(BTT).to_vec() },
+		// Mining eras are the chain's days (the governance day): no era length of its own.
 		btt_mining: BttMiningConfig {
-			era_length: DAYS,
 			min_provider_stake: 5_000 * BTT,
 			factors: None,
 			oracles: Vec::<AccountId>::new(),

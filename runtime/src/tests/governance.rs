@@ -172,7 +172,7 @@ fn every_governed_call_takes_its_tracks_origin_and_refuses_the_others() {
 			EconomicParams,
 		),
 		(
-			RuntimeCall::BttMining(pallet_btt_mining::Call::set_era_length { blocks: 100 }),
+			RuntimeCall::BttMining(pallet_btt_mining::Call::add_region { region: 4 }),
 			EconomicParams,
 		),
 		(

@@ -104,6 +104,7 @@ mod emission {
 			provider(ALICE, 156);
 			let mut paid_by_phase = [0u128; 5];
 			for era in 0..(5 * ERAS_PER_PHASE) {
+				System::reset_events();
 				keep_staked(ALICE);
 				job(ALICE, 100 * UNIT);
 				if era < 4 * ERAS_PER_PHASE {
@@ -144,6 +145,7 @@ mod emission {
 			provider(DAVE, 156);
 			let eras = 4 * ERAS_PER_PHASE;
 			for era in 0..eras {
+				System::reset_events();
 				for (who, work) in [(ALICE, 100), (CHARLIE, 37), (DAVE, 71)] {
 					keep_staked(who);
 					job(who, work * UNIT + 3);
@@ -773,6 +775,7 @@ mod reports_and_scores {
 	///   0.95, 0.925, 1.45 (median 0.95) and energy 1.0, 0.9, 1.1 (median 1.0): weighted 570;
 	/// - Charlie (region 840): 400 units, full uptime at 50 ms (1.5) and full efficiency
 	///   (1.5) from all three: weighted 900.
+	///
 	/// Region 156 has 60% of the scored compute (saturated, geography 0.5), region 840 40%
 	/// (3/4 of the way from 10% to 50%: 1.5 − 0.75 = 0.75). Scores: 285 and 675 of 960.
 	#[test]
