@@ -344,8 +344,23 @@ parameter_types! {
 	pub const MinGrant: Balance = 100 * BTT;
 }
 
+/// When btt-vesting changes an account's vesting freeze (a claim, a grant), btt-staking
+/// recomputes its freeze, which covers the staked principal on top of what vesting keeps
+/// frozen: a stake stays backed by tokens free of vesting.
+pub struct RefreshStakingFreeze;
+impl pallet_btt_vesting::OnVestingChanged<AccountId> for RefreshStakingFreeze {
+	fn vesting_changed(who: &AccountId) {
+		pallet_btt_staking::Pallet::<Runtime>::refresh_freeze(who)
+	}
+
+	fn weight() -> Weight {
+		<pallet_btt_staking::weights::SubstrateWeight<Runtime> as pallet_btt_staking::WeightInfo>::refresh_freeze()
+	}
+}
+
 impl pallet_btt_vesting::Config for Runtime {
 	type Currency = Balances;
+	type OnVestingChanged = RefreshStakingFreeze;
 	type PendingBurns = PendingMilestoneBurns;
 	type MaxGrantMonths = MaxGrantMonths;
 	type MinGrant = MinGrant;

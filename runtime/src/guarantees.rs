@@ -55,18 +55,20 @@ pub enum Refusal {
 /// change at least `MinValidators` validators with keys. The filter does not know who is
 /// calling, so it allows `session.purgeKeys` only while that holds for every validator
 /// (btt-validators' `may_purge_keys` for each one); at the minimum, nobody may purge.
-/// Reads the keys of at most the governed set and the current session's set.
+/// Reads the keys of at most the governed set and the queued set (the session pallet's
+/// fallback when a change is postponed).
 fn any_validator_may_purge_keys() -> bool {
 	let min: u32 = <Runtime as pallet_btt_validators::Config>::MinValidators::get();
 	let governed = pallet_btt_validators::Validators::<Runtime>::get();
 	if governed.is_empty() {
 		return true;
 	}
-	let with_keys = |set: &[AccountId]| {
-		set.iter().filter(|v| pallet_btt_validators::Pallet::<Runtime>::has_keys(v)).count()
+	let spare = |set: &mut dyn Iterator<Item = &AccountId>| {
+		set.filter(|v| pallet_btt_validators::Pallet::<Runtime>::has_keys(v)).count() > min as usize
 	};
-	let spare = |set: &[AccountId]| with_keys(set) > min as usize;
-	spare(&governed) || spare(&pallet_session::Validators::<Runtime>::get())
+	// If the next change is postponed, the session pallet falls back to the queued set.
+	let queued = pallet_session::QueuedKeys::<Runtime>::get();
+	spare(&mut governed.iter()) || spare(&mut queued.iter().map(|(v, _)| v))
 }
 
 /// Whether `address` resolves to one of the pools or fee-fed funds ([`pools::ALL`]).

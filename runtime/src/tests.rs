@@ -402,9 +402,13 @@ pub(crate) mod fees {
 				.expect("valid")
 				.expect("Bob stakes");
 			check();
-			// Bob's 10.5M vesting freeze already covers the stake: freezes overlap, so the
-			// circulating supply does not count it twice.
-			assert_eq!(BttVesting::supply().staked, 0);
+			// The stake is backed by Bob's liquid tokens, frozen on top of his 10.5M vesting
+			// freeze: it leaves circulation once, as staked.
+			assert_eq!(BttVesting::supply().staked, 10_000 * BTT);
+			assert_eq!(
+				crate::BttStaking::staking_freeze(&Sr25519Keyring::Bob.to_account_id()),
+				10_500_000 * BTT + 10_000 * BTT
+			);
 
 			System::reset_events();
 			Executive::apply_extrinsic(signed(transfer(&eve), Sr25519Keyring::Charlie, 0))

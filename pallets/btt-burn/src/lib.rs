@@ -413,12 +413,14 @@ pub mod pallet {
 				MilestoneBurns::<T>::get(milestone).ok_or(Error::<T>::UnknownMilestone)?;
 			ensure!(burn.executed_at.is_none(), Error::<T>::MilestoneAlreadyExecuted);
 			let source = Self::milestone_source();
-			Self::burn_from(
-				&source,
-				burn.amount,
-				Preservation::Expendable,
-				BurnSource::Milestone(milestone),
-			)
+			// The ecosystem fund is a pool whose books count every planck, and it keeps back
+			// exactly the pending burns: it may burn down to nothing. The development fund is
+			// the treasury's account, which must never be reaped.
+			let preservation = match MilestoneSourceChoice::<T>::get() {
+				MilestoneSource::EcosystemFund => Preservation::Expendable,
+				MilestoneSource::DevelopmentFund => Preservation::Preserve,
+			};
+			Self::burn_from(&source, burn.amount, preservation, BurnSource::Milestone(milestone))
 			.map_err(|_| Error::<T>::MilestoneSourceInsufficient)?;
 			T::OnMilestoneBurn::burned(&source, burn.amount);
 			burn.executed_at = Some(frame_system::Pallet::<T>::block_number());
@@ -523,7 +525,10 @@ pub mod pallet {
 		/// is the chosen source; nothing for any other account.
 		///
 		/// btt-vesting refuses a release of the ecosystem fund that would leave less than
-		/// this (the runtime wires it in as btt-vesting's `PendingBurns`).
+		/// this (the runtime wires it in as btt-vesting's `PendingBurns`). Only the ecosystem
+		/// fund is held to it: the development fund is the treasury, whose spends do not
+		/// consult it, so a burn from the development fund can fail for lack of funds
+		/// (`MilestoneSourceInsufficient`) — governance chooses that source knowingly.
 		pub fn pending_burns_from(account: &T::AccountId) -> BalanceOf<T> {
 			if *account == T::DefaultMilestoneSource::get() || *account == Self::milestone_source()
 			{

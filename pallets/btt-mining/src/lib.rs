@@ -309,8 +309,8 @@ pub mod pallet {
 
 		/// Blocks in a day, the length of an era: the chain's genesis day length (14,400
 		/// blocks in production; a few blocks on test chains). Era `e` covers blocks
-		/// `[e·Day, (e+1)·Day)`. Read-only: no call changes it.
-		#[pallet::constant]
+		/// `[e·Day, (e+1)·Day)`. Read-only: no call changes it. (Not a metadata constant:
+		/// the runtime reads it from genesis storage.)
 		type Day: Get<BlockNumberFor<Self>>;
 
 		/// Eras in a phase: two years of eras (730 daily eras).
@@ -630,6 +630,11 @@ pub mod pallet {
 		TooManyReports,
 		/// The emission has ended: there is nothing left to report for.
 		EmissionEnded,
+		/// An authorised oracle cannot register as a provider: it would report on itself.
+		OracleCannotProvide,
+		/// A registered provider cannot be authorised as an oracle: it would report on its
+		/// own capacity.
+		ProviderCannotBeOracle,
 	}
 
 	/// The mining parameters at genesis.
@@ -762,6 +767,7 @@ pub mod pallet {
 			ensure!(!Providers::<T>::contains_key(&who), Error::<T>::AlreadyRegistered);
 			ensure!(Regions::<T>::contains_key(region), Error::<T>::UnknownRegion);
 			ensure!(!ConsumerAllowances::<T>::contains_key(&who), Error::<T>::VerifiedConsumer);
+			ensure!(!Oracles::<T>::contains_key(&who), Error::<T>::OracleCannotProvide);
 			let capacity: BoundedVec<u8, T::MaxCapacityLen> =
 				capacity.try_into().map_err(|_| Error::<T>::CapacityTooLong)?;
 			Self::ensure_staked(&who)?;
@@ -876,6 +882,9 @@ pub mod pallet {
 			let qos = factors.qos_factor(uptime, latency_ms);
 			let energy = factors.energy_factor(energy_efficiency);
 			let mut reports = Reports::<T>::get(era, &provider);
+			// Reports of oracles governance has removed since no longer count, and free
+			// their slots (at most `MaxOracles` reads).
+			reports.retain(|r| Oracles::<T>::contains_key(&r.oracle));
 			let report = OracleReport { oracle: oracle.clone(), qos, energy };
 			match reports.iter_mut().find(|r| r.oracle == oracle) {
 				Some(earlier) => *earlier = report,
@@ -968,13 +977,16 @@ pub mod pallet {
 			let oracle = T::Lookup::lookup(oracle)?;
 			ensure!(!Oracles::<T>::contains_key(&oracle), Error::<T>::AlreadyAnOracle);
 			ensure!(!ConsumerAllowances::<T>::contains_key(&oracle), Error::<T>::VerifiedConsumer);
+			ensure!(!Providers::<T>::contains_key(&oracle), Error::<T>::ProviderCannotBeOracle);
 			ensure!(Oracles::<T>::count() < T::MaxOracles::get(), Error::<T>::TooManyOracles);
 			Oracles::<T>::insert(&oracle, ());
 			Self::deposit_event(Event::OracleAdded { oracle });
 			Ok(())
 		}
 
-		/// Withdraws `oracle`'s authorisation. Its reports of the current era stay.
+		/// Withdraws `oracle`'s authorisation. Its reports of the current era stop counting
+		/// at the next report on the same provider (which recomputes the medians without
+		/// them); until then they stay in the provider's medians.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::remove_oracle())]
 		pub fn remove_oracle(origin: OriginFor<T>, oracle: AccountIdLookupOf<T>) -> DispatchResult {

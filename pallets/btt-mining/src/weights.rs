@@ -149,8 +149,9 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `BttMining::RegionTotals` (r:1 w:1)
 	/// Storage: `BttMining::EraTotals` (r:1 w:1)
 	fn report() -> Weight {
+		// + one `Oracles` read per stored report (at most `MaxOracles`, 32 in the runtime).
 		Weight::from_parts(110_000_000, 6_000)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().reads(40_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Pending a benchmark run: the measured `claim` plus the removal of the provider's
@@ -239,12 +240,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Pending a benchmark run: a block with nothing to prune reads the pruning state.
+	/// Pending a benchmark run: a block with nothing to prune reads the chain's day and the
+	/// pruning state.
 	/// Storage: `BttMining::Pruning` (r:1 w:0)
 	/// Proof: `BttMining::Pruning` (`max_values`: Some(1), `max_size`: Some(264), added: 759, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		Weight::from_parts(9_679_000, 1489)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Pending a benchmark run: the first block of an era only announces it (no storage).
 	/// Component `p` ranges over `[10, 10000]`.
@@ -288,7 +290,7 @@ impl WeightInfo for () {
 	}
 	fn report() -> Weight {
 		Weight::from_parts(110_000_000, 6_000)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().reads(40_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn claim(r: u32, ) -> Weight {
@@ -334,7 +336,7 @@ impl WeightInfo for () {
 	}
 	fn on_initialize_idle() -> Weight {
 		Weight::from_parts(9_679_000, 1489)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn on_initialize_new_era(p: u32, ) -> Weight {
 		Weight::from_parts(35_175_570, 0)

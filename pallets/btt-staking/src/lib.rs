@@ -4,7 +4,12 @@
 //! 180, 365 and 1095 days by default) at least the tier's minimum. The principal stays in
 //! the owner's account, frozen (`FreezeReason::Staking`) until maturity; there is no early
 //! exit. Only tokens that are neither on hold nor frozen by vesting can back a stake
-//! ([`Error::StakeNotFree`]). The fixed reward, `principal × APY × days / 365`, is reserved in the community
+//! ([`Error::StakeNotFree`]). Freezes do not add up (an account's frozen amount is the
+//! largest of its freezes), so the staking freeze covers the account's whole staked principal
+//! **plus** what vesting keeps frozen in it: its frozen amount is always at least stake +
+//! vesting, and the tokens that backed a stake cannot leave while vesting keeps others
+//! frozen. Vesting tells this pallet whenever its freeze of an account changes (a claim, a
+//! grant), and [`Pallet::refresh_freeze`] recomputes the staking freeze. The fixed reward, `principal × APY × days / 365`, is reserved in the community
 //! incentives pool **when the stake is made** (a hold, `HoldReason::StakingReward`, that no
 //! programme can spend), so a reward the pool cannot pay is never promised: such a stake
 //! fails with [`Error::PoolCannotCover`].
@@ -148,7 +153,9 @@ pub mod pallet {
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// What vesting keeps frozen in an account (btt-vesting's `Pallet::frozen`; `()` for
-		/// none). Those tokens cannot back a stake.
+		/// none). Those tokens cannot back a stake, and a staker's staking freeze covers them
+		/// on top of its principal. Whenever it changes for an account, the runtime must call
+		/// [`Pallet::refresh_freeze`] (btt-vesting's `OnVestingChanged` hook).
 		type VestingFrozen: FrozenByVesting<Self::AccountId, BalanceOf<Self>>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
@@ -168,7 +175,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextPositionId<T: Config> = StorageValue<_, u64, ValueQuery>;
 
-	/// The principal of every open position: what the staking freezes add up to.
+	/// The principal of every open position (the staking freezes cover it, each with its
+	/// account's vesting freeze on top).
 	#[pallet::storage]
 	pub type TotalStaked<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
 
@@ -387,17 +395,16 @@ pub mod pallet {
 				(positions.len() as u32) < T::MaxPositions::get(),
 				Error::<T>::TooManyPositions
 			);
-			let staked = Self::frozen_principal(&who);
-			let new_freeze = staked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			let staked = Self::principal_of(&positions);
+			let new_principal = staked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 			ensure!(
-				T::Currency::total_balance(&who) >= new_freeze,
+				T::Currency::total_balance(&who) >= new_principal,
 				Error::<T>::InsufficientBalance
 			);
 			// Free tokens only: funds on hold (which may leave the account) and tokens vesting
-			// keeps frozen do not back a stake, so the staking freeze never overlaps them.
-			let needed = T::VestingFrozen::vesting_frozen(&who)
-				.checked_add(&new_freeze)
-				.ok_or(Error::<T>::Overflow)?;
+			// keeps frozen do not back a stake, so the stake never overlaps them.
+			let vesting = T::VestingFrozen::vesting_frozen(&who);
+			let needed = vesting.checked_add(&new_principal).ok_or(Error::<T>::Overflow)?;
 			ensure!(T::Currency::balance(&who) >= needed, Error::<T>::StakeNotFree);
 			let reward = term.reward(amount).ok_or(Error::<T>::Overflow)?;
 			let pool = T::RewardPool::get();
@@ -414,7 +421,9 @@ pub mod pallet {
 				T::Currency::hold(&HoldReason::StakingReward.into(), &pool, reward)
 					.map_err(|_| Error::<T>::PoolCannotCover)?;
 			}
-			T::Currency::set_freeze(&FreezeReason::Staking.into(), &who, new_freeze)?;
+			// The freeze covers the whole principal and the vesting freeze (see
+			// `refresh_freeze`): `needed` did not overflow.
+			Self::set_staking_freeze(&who, new_principal, vesting)?;
 
 			let now = frame_system::Pallet::<T>::block_number();
 			let maturity =
@@ -492,12 +501,10 @@ pub mod pallet {
 			}
 			T::OnPoolSpend::spent(&pool, position.reward);
 
-			let remaining = Self::frozen_principal(&owner).saturating_sub(position.principal);
-			if remaining.is_zero() {
-				T::Currency::thaw(&FreezeReason::Staking.into(), &owner)?;
-			} else {
-				T::Currency::set_freeze(&FreezeReason::Staking.into(), &owner, remaining)?;
-			}
+			// The rest of the principal stays covered with the vesting freeze; the last
+			// position thaws the staking freeze, leaving vesting's alone.
+			let remaining = Self::principal_of(&positions);
+			Self::set_staking_freeze(&owner, remaining, T::VestingFrozen::vesting_frozen(&owner))?;
 			if positions.is_empty() {
 				Positions::<T>::remove(&owner);
 			} else {
@@ -587,9 +594,62 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// What the staking freeze holds in `who`'s account.
+		/// The principal of `who`'s open positions: what its stakes keep frozen.
 		pub fn frozen_principal(who: &T::AccountId) -> BalanceOf<T> {
+			Positions::<T>::get(who)
+				.map_or_else(Zero::zero, |positions| Self::principal_of(&positions))
+		}
+
+		/// What the staking freeze holds in `who`'s account: its staked principal plus what
+		/// vesting keeps frozen in it, or zero without positions.
+		pub fn staking_freeze(who: &T::AccountId) -> BalanceOf<T> {
 			T::Currency::balance_frozen(&FreezeReason::Staking.into(), who)
+		}
+
+		/// The principal of `positions` in all.
+		pub(crate) fn principal_of(positions: &PositionsOf<T>) -> BalanceOf<T> {
+			positions
+				.iter()
+				.fold(Zero::zero(), |sum: BalanceOf<T>, p| sum.saturating_add(p.principal))
+		}
+
+		/// Recomputes `who`'s staking freeze: `principal of its open positions + what vesting
+		/// keeps frozen in it` (`T::VestingFrozen`). A no-op for an account without positions.
+		///
+		/// Freezes do not add up (the account's frozen amount is the largest freeze), so
+		/// without the vesting part the tokens that backed a stake could be transferred away
+		/// while vesting keeps others frozen. btt-vesting calls this (through its
+		/// `OnVestingChanged` hook) every time it sets an account's vesting freeze: after a
+		/// claim shrinks it and after a grant adds a schedule.
+		///
+		/// Infallible, so it never makes a claim or grant fail: pallet-balances lets a freeze
+		/// exceed the balance (`set_freeze` does not check it), the account already has its
+		/// staking freeze entry (a position's principal is above zero, so no new freeze slot
+		/// is needed) and its frozen amount stays above zero (no consumer reference changes).
+		/// An error there would be a bug: it is reported defensively and the freeze left as
+		/// it was (`try_state` would flag it).
+		pub fn refresh_freeze(who: &T::AccountId) {
+			let Some(positions) = Positions::<T>::get(who) else { return };
+			let principal = Self::principal_of(&positions);
+			let vesting = T::VestingFrozen::vesting_frozen(who);
+			if let Err(error) = Self::set_staking_freeze(who, principal, vesting) {
+				frame_support::defensive!("refreshing a staking freeze failed", error);
+			}
+		}
+
+		/// Sets `who`'s staking freeze to `principal + vesting` (saturating), or thaws it when
+		/// `principal` is zero (no position left).
+		fn set_staking_freeze(
+			who: &T::AccountId,
+			principal: BalanceOf<T>,
+			vesting: BalanceOf<T>,
+		) -> DispatchResult {
+			let reason = FreezeReason::Staking.into();
+			if principal.is_zero() {
+				T::Currency::thaw(&reason, who)
+			} else {
+				T::Currency::set_freeze(&reason, who, principal.saturating_add(vesting))
+			}
 		}
 
 		/// The bounds of a single term (tokenomics section 5).
@@ -735,7 +795,8 @@ pub mod pallet {
 			})
 		}
 
-		/// The invariants: every account's staking freeze is the principal of its positions,
+		/// The invariants: every account's staking freeze is the principal of its positions
+		/// plus what vesting keeps frozen in it (so its frozen amount covers both),
 		/// the totals are the sums of the positions, the maturity books are the sums of the
 		/// positions by maturity, the active stake is the principal of the positions whose
 		/// maturity has not been recorded, the positions are owed at most the fee share
@@ -767,12 +828,12 @@ pub mod pallet {
 					);
 				}
 				ensure!(!positions.is_empty(), "an empty position list is kept");
-				let principal = positions
-					.iter()
-					.fold(BalanceOf::<T>::zero(), |sum, p| sum.saturating_add(p.principal));
+				let principal = Self::principal_of(&positions);
 				ensure!(
-					Self::frozen_principal(&who) == principal,
-					"an account's staking freeze differs from its positions' principal"
+					Self::staking_freeze(&who)
+						== principal.saturating_add(T::VestingFrozen::vesting_frozen(&who)),
+					"an account's staking freeze differs from its positions' principal plus its \
+					 vesting freeze"
 				);
 				staked = staked.saturating_add(principal);
 				rewards = positions.iter().fold(rewards, |sum, p| sum.saturating_add(p.reward));

@@ -105,12 +105,21 @@ impl crate::FrozenByVesting<AccountId, Balance> for MockVesting {
 	}
 }
 
-/// Makes vesting keep `amount` of `who`'s balance frozen.
+/// The lock that stands for the vesting freeze in the test chain.
+pub const VESTING_LOCK: [u8; 8] = *b"vesting ";
+
+/// Makes vesting keep `amount` of `who`'s balance frozen, as btt-vesting does in the
+/// runtime: the amount is really frozen in Balances (a lock, which pallet-balances combines
+/// with the freezes by taking the largest, as it does the vesting freeze), and the staking
+/// freeze is refreshed after it, as the runtime's `OnVestingChanged` hook does.
 pub fn set_vesting_frozen(who: AccountId, amount: Balance) {
+	use polkadot_sdk::frame_support::traits::{LockableCurrency, WithdrawReasons};
 	VestingFrozenOf::mutate(|frozen| {
 		frozen.retain(|(w, _)| *w != who);
 		frozen.push((who, amount));
 	});
+	<Balances as LockableCurrency<_>>::set_lock(VESTING_LOCK, &who, amount, WithdrawReasons::all());
+	BttStaking::refresh_freeze(&who);
 }
 
 impl pallet_btt_burn::Config for Test {

@@ -294,8 +294,8 @@ pub mod pallet {
 
 		/// Whether `who` may purge its session keys without leaving the next session change
 		/// with fewer than `MinValidators` validators with keys: either the set without `who`
-		/// still has enough validators with keys, or (the change postponed) the current
-		/// session's validators without `who` do. For a runtime that filters
+		/// still has enough validators with keys, or (the change postponed) the queued
+		/// validators without `who` do — the session pallet's fallback at the next change. For a runtime that filters
 		/// `session.purgeKeys`; reads at most `2 × MaxValidators` keys.
 		pub fn may_purge_keys(who: &T::AccountId) -> bool {
 			let min = T::MinValidators::get();
@@ -304,9 +304,14 @@ pub mod pallet {
 				// The set is not governed (a chain without genesis validators).
 				return true;
 			}
+			// If the next change is postponed, the session pallet falls back to the set queued
+			// now (which becomes the current set at that change), filtered by keys.
 			Self::count_with_keys(validators.iter().filter(|v| *v != who)) >= min
 				|| Self::count_with_keys(
-					pallet_session::Validators::<T>::get().iter().filter(|v| *v != who),
+					pallet_session::QueuedKeys::<T>::get()
+						.iter()
+						.map(|(v, _)| v)
+						.filter(|v| *v != who),
 				) >= min
 		}
 

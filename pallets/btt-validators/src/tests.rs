@@ -293,6 +293,22 @@ fn remove_then_purge_keeps_the_current_validators_until_keys_are_back() {
 }
 
 #[test]
+fn after_a_removal_is_queued_the_last_queued_validator_may_not_purge() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(BttValidators::remove_validator(RuntimeOrigin::root(), 2));
+		next_session();
+		// The current set is still {1, 2}, but only 1 is queued: if 1 purged now and the
+		// next change were postponed, the session pallet would fall back to the queued set
+		// filtered by keys — nobody. So 1 may not purge, though 2 (current) has keys.
+		assert_eq!(Session::validators(), vec![1, 2]);
+		assert_eq!(queued(), vec![1]);
+		assert!(!BttValidators::may_purge_keys(&1));
+		// 2, no longer queued, may purge.
+		assert!(BttValidators::may_purge_keys(&2));
+	});
+}
+
+#[test]
 fn removal_counts_only_the_remaining_validators_with_keys() {
 	new_test_ext().execute_with(|| {
 		MinValidators::set(2);

@@ -77,6 +77,29 @@ impl<AccountId, Balance: Default> PendingBurns<AccountId, Balance> for () {
 	}
 }
 
+/// Told every time this pallet sets an account's vesting freeze (a claim that shrinks it, a
+/// vesting grant that adds a schedule, a genesis schedule), once the new schedules are
+/// stored, so [`Pallet::frozen`] already returns the new amount. Freezes do not add up in
+/// pallet-balances (the largest counts), so a pallet whose freeze must cover the vesting
+/// freeze on top of its own (btt-staking's staking freeze) recomputes it here.
+///
+/// It cannot fail: the claim or grant has happened, and nothing the hook does may undo it.
+pub trait OnVestingChanged<AccountId> {
+	/// `who`'s vesting freeze has just changed.
+	fn vesting_changed(who: &AccountId);
+
+	/// The most one `vesting_changed` call costs: added to the weight of the calls that
+	/// make it (`claim`, `release_ecosystem`, `programme_spend`).
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
+/// Nobody is told.
+impl<AccountId> OnVestingChanged<AccountId> for () {
+	fn vesting_changed(_: &AccountId) {}
+}
+
 polkadot_sdk::sp_api::decl_runtime_apis! {
 	/// Where the allocation table stands: released, claimable and locked per row, the
 	/// circulating supply, and the release the table's rules produce year by year.
@@ -241,6 +264,11 @@ pub mod pallet {
 		/// `MaxSchedulesPerAccount` slots, so dust grants could fill them.
 		#[pallet::constant]
 		type MinGrant: Get<BalanceOf<Self>>;
+
+		/// Told every time an account's vesting freeze is set, after its schedules are
+		/// stored (btt-staking's `refresh_freeze`, which keeps a staker's staking freeze at
+		/// its principal plus its vesting freeze). `()` tells nobody.
+		type OnVestingChanged: OnVestingChanged<Self::AccountId>;
 	}
 
 	/// The genesis allocation table, one entry per row, keyed by the row's number.
@@ -428,7 +456,8 @@ pub mod pallet {
 		/// else pays the normal fee (no free transactions on another's behalf), and so does
 		/// a claim that releases nothing: it fails with `NothingToClaim` (or `NoSchedule`).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::claim(T::MaxSchedulesPerAccount::get()))]
+		#[pallet::weight(T::WeightInfo::claim(T::MaxSchedulesPerAccount::get())
+			.saturating_add(T::OnVestingChanged::weight()))]
 		#[pallet::feeless_if(|origin: &OriginFor<T>, who: &AccountIdLookupOf<T>| -> bool {
 			ensure_signed(origin.clone()).is_ok_and(|signer| {
 				T::Lookup::lookup(who.clone())
@@ -471,7 +500,8 @@ pub mod pallet {
 		/// most `MaxGrantMonths` of lock plus linear (`GrantTooLong`) and at least `MinGrant`
 		/// (`GrantTooSmall`).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::release_ecosystem())]
+		#[pallet::weight(T::WeightInfo::release_ecosystem()
+			.saturating_add(T::OnVestingChanged::weight()))]
 		pub fn release_ecosystem(
 			origin: OriginFor<T>,
 			dest: AccountIdLookupOf<T>,
@@ -534,7 +564,8 @@ pub mod pallet {
 		/// vesting grant, within its cap for the current period. Grants are bounded as in
 		/// `release_ecosystem` (`InvalidGrantSchedule`, `GrantTooLong`, `GrantTooSmall`).
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::programme_spend())]
+		#[pallet::weight(T::WeightInfo::programme_spend()
+			.saturating_add(T::OnVestingChanged::weight()))]
 		pub fn programme_spend(
 			origin: OriginFor<T>,
 			dest: AccountIdLookupOf<T>,
@@ -767,8 +798,10 @@ pub mod pallet {
 			)?;
 			Self::note_pool_release(pool, amount);
 			if let Some(schedules) = schedules {
+				// The tokens have arrived; now the vesting freeze, then whoever covers it.
 				Self::update_freeze(dest, &schedules)?;
 				Schedules::<T>::insert(dest, schedules);
+				T::OnVestingChanged::vesting_changed(dest);
 			}
 			Ok(())
 		}
@@ -835,6 +868,7 @@ pub mod pallet {
 				panic!("row {row}: freezing a vesting portion failed: {error:?}");
 			}
 			Schedules::<T>::insert(&portion.account, schedules);
+			T::OnVestingChanged::vesting_changed(&portion.account);
 		}
 
 		/// Freezes exactly what `schedules` have not released, or thaws when that is zero.
@@ -874,6 +908,7 @@ pub mod pallet {
 			} else {
 				Schedules::<T>::insert(who, schedules);
 			}
+			T::OnVestingChanged::vesting_changed(who);
 			Self::deposit_event(Event::Claimed { who: who.clone(), amount, still_frozen });
 			Ok(())
 		}
@@ -998,12 +1033,16 @@ pub mod pallet {
 			let undistributed_pools = custodies.iter().fold(pools, |sum, custody| {
 				sum.saturating_add(T::Currency::total_balance(custody))
 			});
-			// Freezes overlap: tokens frozen by both vesting and a stake are counted once, in
-			// `vesting_locked`; `staked` is what stakes freeze beyond vesting.
+			// Stakes are backed only by tokens free of vesting (btt-staking freezes the
+			// principal on top of the vesting freeze), so `staked` and `vesting_locked` never
+			// overlap; a principal is counted at most up to the account's tokens outside
+			// vesting, so no token is counted twice.
 			let staked = T::StakedSupply::get().into_iter().fold(
 				Zero::zero(),
 				|sum: BalanceOf<T>, (who, principal)| {
-					sum.saturating_add(principal.saturating_sub(Self::frozen(&who)))
+					let outside_vesting =
+						T::Currency::total_balance(&who).saturating_sub(Self::frozen(&who));
+					sum.saturating_add(principal.min(outside_vesting))
 				},
 			);
 			SupplyBreakdown {

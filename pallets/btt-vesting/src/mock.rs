@@ -76,6 +76,18 @@ parameter_types! {
 	pub const MaxGrantMonths: u16 = 120;
 	/// The smallest vesting grant.
 	pub const MinGrant: Balance = MIN_GRANT;
+	/// What the `OnVestingChanged` hook was told: the account, and what `frozen` read for it
+	/// then (so the tests see the hook runs after the schedules are stored).
+	pub static VestingChanges: Vec<(AccountId, Balance)> = Vec::new();
+}
+
+/// Records every `OnVestingChanged` call.
+pub struct RecordVestingChanges;
+impl crate::OnVestingChanged<AccountId> for RecordVestingChanges {
+	fn vesting_changed(who: &AccountId) {
+		let frozen = BttVesting::frozen(who);
+		VestingChanges::mutate(|changes| changes.push((*who, frozen)));
+	}
 }
 
 /// The smallest vesting grant of the test chain.
@@ -125,6 +137,7 @@ impl pallet_btt_vesting::Config for Test {
 	type PendingBurns = MockPendingBurns;
 	type MaxGrantMonths = MaxGrantMonths;
 	type MinGrant = MinGrant;
+	type OnVestingChanged = RecordVestingChanges;
 	type WeightInfo = ();
 }
 
@@ -197,6 +210,8 @@ pub fn new_test_ext_with(
 	.build_storage()
 	.expect("a valid test genesis builds");
 	let mut ext = sp_io::TestExternalities::new(storage);
+	// Genesis schedules told the hook too; the tests look at what happens after.
+	VestingChanges::set(Vec::new());
 	ext.execute_with(|| System::set_block_number(1));
 	ext
 }

@@ -10,9 +10,10 @@
 //! - `undistributed_pools` is the balance of the accounts that hold a pool row (mining,
 //!   community incentives, ecosystem fund, strategic reserve) or the foundation's tranches
 //!   until they are paid;
-//! - `staked` is the principal that fixed-term stakes freeze beyond what vesting freezes in
-//!   the same account (freezes overlap, so a token frozen by both is counted once; the
-//!   runtime lists the stakes through `Config::StakedSupply`).
+//! - `staked` is the principal of fixed-term stakes. Stakes are backed only by tokens free
+//!   of vesting (btt-staking freezes the principal on top of the vesting freeze), so no
+//!   token is both vesting and staked; a principal is counted at most up to the account's
+//!   tokens outside vesting (the runtime lists the stakes through `Config::StakedSupply`).
 //!
 //! Liquidity (row 11), released vesting, paid tranches, pool spends and fee income (the
 //! development fund, the stakers' pot) circulate. What the ecosystem fund keeps back for the

@@ -320,6 +320,28 @@ mod vesting {
 			check();
 		});
 	}
+
+	#[test]
+	fn a_claim_tells_the_hook_once_the_freeze_has_shrunk() {
+		new_test_ext().execute_with(|| {
+			// A claim that releases nothing changes no freeze and tells nobody.
+			System::set_block_number(CLIFF);
+			assert_noop!(claim(1), Error::<Test>::NothingToClaim);
+			assert!(VestingChanges::get().is_empty());
+			System::set_block_number(CLIFF + DURATION / 4);
+			assert_ok!(claim(1));
+			// Told once, after the schedules are stored: `frozen` already reads the new
+			// amount, which is the freeze.
+			assert_eq!(VestingChanges::get(), vec![(1, A_TOTAL - A_TOTAL / 4)]);
+			assert_eq!(frozen(1), A_TOTAL - A_TOTAL / 4);
+			// The last claim thaws the freeze and tells the hook too.
+			System::set_block_number(CLIFF + DURATION);
+			assert_ok!(claim(1));
+			assert_eq!(VestingChanges::get(), vec![(1, A_TOTAL - A_TOTAL / 4), (1, 0)]);
+			assert_eq!(frozen(1), 0);
+			check();
+		});
+	}
 }
 
 // --- milestone tranches ------------------------------------------------------------------
@@ -700,6 +722,40 @@ mod pools {
 			check();
 		});
 	}
+
+	#[test]
+	fn a_grant_tells_the_hook_once_the_tokens_and_the_freeze_are_in_place() {
+		new_test_ext().execute_with(|| {
+			fund(ECOSYSTEM_FUND, 10_000 * UNIT);
+			fund(COMMUNITY_POOL, 10_000 * UNIT);
+			// A payment without vesting sets no freeze and tells nobody.
+			assert_ok!(BttVesting::release_ecosystem(root(), 50, 1_000 * UNIT, None));
+			assert!(VestingChanges::get().is_empty());
+			// A grant: the tokens arrive, vesting freezes them, then the hook is told.
+			assert_ok!(BttVesting::release_ecosystem(root(), 51, 1_000 * UNIT, Some((1, 10))));
+			assert_eq!(VestingChanges::get(), vec![(51, 1_000 * UNIT)]);
+			assert_eq!(Balances::balance(&51), 1_000 * UNIT);
+			assert_eq!(
+				<Balances as InspectFreeze<_>>::balance_frozen(&FreezeReason::Vesting.into(), &51),
+				1_000 * UNIT
+			);
+			// A programme's grant out of the community pool too; a refused grant tells nobody.
+			assert_ok!(BttVesting::set_programme(root(), 60, 1_000 * UNIT));
+			assert_ok!(BttVesting::programme_spend(
+				RawOrigin::Signed(60).into(),
+				51,
+				100 * UNIT,
+				Some((0, 5))
+			));
+			assert_eq!(VestingChanges::get(), vec![(51, 1_000 * UNIT), (51, 1_100 * UNIT)]);
+			assert_noop!(
+				BttVesting::release_ecosystem(root(), 52, UNIT, Some((1, 0))),
+				Error::<Test>::InvalidGrantSchedule
+			);
+			assert_eq!(VestingChanges::get().len(), 2);
+			check();
+		});
+	}
 }
 
 /// The release report: rows, circulating supply and the projected yearly release.
@@ -959,12 +1015,21 @@ mod report {
 			// Liquidity, the claim, the tranches and the ecosystem release.
 			assert_eq!(supply.circulating, (100_000 + 150_000 + 12_500 + 1_000) * UNIT);
 
-			// Account 3 stakes 5,000 of its liquid tokens; account 1 stakes 200,000 of which
-			// 150,000 are frozen by vesting anyway: 55,000 leave circulation.
-			StakedSupply::set(vec![(3, 5_000 * UNIT), (1, 200_000 * UNIT)]);
+			// Account 3 stakes 5,000 of its liquid tokens and account 1 100,000 of its 150,000
+			// claimed ones: stakes are backed only by tokens free of vesting, so the two never
+			// overlap and 105,000 leave circulation.
+			StakedSupply::set(vec![(3, 5_000 * UNIT), (1, 100_000 * UNIT)]);
 			let staked = BttVesting::supply();
-			assert_eq!(staked.staked, 55_000 * UNIT);
-			assert_eq!(staked.circulating, supply.circulating - 55_000 * UNIT);
+			assert_eq!(staked.staked, 105_000 * UNIT);
+			assert_eq!(staked.circulating, supply.circulating - 105_000 * UNIT);
+			// A principal beyond the account's tokens free of vesting (which btt-staking never
+			// allows) is counted only up to them.
+			StakedSupply::set(vec![(1, 10_000_000 * UNIT)]);
+			let capped = BttVesting::supply();
+			assert_eq!(
+				capped.staked,
+				Balances::total_balance(&1) - BttVesting::frozen(&1)
+			);
 			BttVesting::do_try_state().unwrap();
 		});
 	}

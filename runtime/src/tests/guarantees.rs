@@ -436,6 +436,11 @@ fn vesting_frozen_tokens_cannot_back_a_stake() {
 			BttStaking::stake(signed(Alice), pallet_btt_staking::Tier::Days30, 200_000 * BTT),
 			pallet_btt_staking::Error::<Runtime>::StakeNotFree
 		);
+		// Nor can the tokens that backed the stake leave afterwards: the staking freeze
+		// covers the principal on top of the vesting freeze (freezes do not add up).
+		assert!(Balances::transfer_keep_alive(signed(Alice), account(Eve).into(), 200_000 * BTT)
+			.is_err());
+		assert_ok!(Balances::transfer_keep_alive(signed(Alice), account(Eve).into(), 90_000 * BTT));
 		guaranteed();
 	});
 }

@@ -664,8 +664,17 @@ mod reports_and_scores {
 			provider(ALICE, 156);
 			assert_noop!(report_by(BOB, ALICE), Error::<Test>::NotAnOracle);
 			assert_noop!(report_by(ORACLE, BOB), Error::<Test>::NotAProvider);
-			assert_ok!(BttMining::add_oracle(root(), ALICE));
-			assert_noop!(report_by(ALICE, ALICE), Error::<Test>::SelfReport);
+			// An oracle never reports on itself, and a provider cannot become an oracle
+			// (nor an oracle a provider): nobody reports on its own capacity.
+			assert_noop!(report_by(ORACLE, ORACLE), Error::<Test>::SelfReport);
+			assert_noop!(
+				BttMining::add_oracle(root(), ALICE),
+				Error::<Test>::ProviderCannotBeOracle
+			);
+			assert_noop!(
+				BttMining::register(signed(ORACLE), 156, b"GPU".to_vec()),
+				Error::<Test>::OracleCannotProvide
+			);
 			assert_ok!(report_by(ORACLE, ALICE));
 			System::assert_last_event(
 				Event::Reported {
@@ -751,18 +760,22 @@ mod reports_and_scores {
 	}
 
 	#[test]
-	fn at_most_max_oracles_reports_per_provider_and_era() {
+	fn a_removed_oracles_report_stops_counting_and_frees_its_slot() {
 		new_test_ext().execute_with(|| {
 			provider(ALICE, 156);
 			assert_ok!(BttMining::add_oracle(root(), BOB));
 			for oracle in [ORACLE, ORACLE2, ORACLE3, BOB] {
 				assert_ok!(report_by(oracle, ALICE));
 			}
-			// Governance replaces an oracle during the era: the newcomer finds the provider's
-			// report list full.
+			assert_eq!(Reports::<Test>::get(0, ALICE).len(), 4);
+			// Governance replaces an oracle during the era: the next report drops the removed
+			// oracle's report (it no longer counts in the medians) and takes its slot.
 			assert_ok!(BttMining::remove_oracle(root(), BOB));
 			assert_ok!(BttMining::add_oracle(root(), CHARLIE));
-			assert_noop!(report_by(CHARLIE, ALICE), Error::<Test>::TooManyReports);
+			assert_ok!(report_by(CHARLIE, ALICE));
+			let reports = Reports::<Test>::get(0, ALICE);
+			assert_eq!(reports.len(), 4);
+			assert!(reports.iter().all(|r| r.oracle != BOB));
 			// Replacing its own report still works.
 			assert_ok!(report_by(ORACLE, ALICE));
 			check();
