@@ -72,7 +72,11 @@ describe('btt-staking (btt-node --dev)', () => {
     const freezes = await api.query.balances.freezes(bob.address);
     const staking = freezes.find((f) => f.id.isBttStaking && f.id.asBttStaking.isStaking);
     assert.ok(staking, `a BttStaking freeze (got ${freezes.toString()})`);
-    assert.equal(staking.amount.toBigInt(), principal);
+    // The stake is frozen on top of Bob's 10.5M vesting freeze (freezes do not add up, so
+    // the staking freeze covers both): the stake is backed by tokens free of vesting.
+    const vesting = (await api.call.bttVestingApi.account(bob.address)).frozen.toBigInt();
+    assert.equal(vesting, 10_500_000n * UNIT);
+    assert.equal(staking.amount.toBigInt(), vesting + principal);
 
     const pool = (await api.query.bttVesting.poolAccounts(9)).unwrap();
     const holds = await api.query.balances.holds(pool);
@@ -80,10 +84,10 @@ describe('btt-staking (btt-node --dev)', () => {
     assert.equal(hold.amount.toBigInt(), reward);
     assert.equal((await api.query.bttStaking.totalStaked()).toBigInt(), principal);
 
-    // Bob's vesting freeze (10.5M) already covers the stake: freezes overlap, and the
-    // circulating supply counts a token frozen by both once.
+    // The stake is backed by tokens outside Bob's vesting freeze: it leaves circulation as
+    // staked, counted once.
     const supply = await api.call.bttVestingApi.supply();
-    assert.equal(supply.staked.toBigInt(), 0n);
+    assert.equal(supply.staked.toBigInt(), principal);
   });
 
   it('the same transfer costs the 180-day staker 20% less than a non-staker', async () => {
@@ -148,6 +152,8 @@ describe('btt-staking (btt-node --dev)', () => {
     assert.equal(positions.length, 5);
     const freezes = await api.query.balances.freezes(dave.address);
     const staking = freezes.find((f) => f.id.isBttStaking && f.id.asBttStaking.isStaking);
-    assert.equal(staking.amount.toBigInt(), 166_000n * UNIT);
+    // Dave's 6.3M vesting freeze plus the five principals.
+    const vesting = (await api.call.bttVestingApi.account(dave.address)).frozen.toBigInt();
+    assert.equal(staking.amount.toBigInt(), vesting + 166_000n * UNIT);
   });
 });
