@@ -439,15 +439,8 @@ pub mod pools {
 	/// Every pool and fee-fed fund: tokens nobody holds the keys of. The liquidity row
 	/// (11) is not a pool: it is unlocked at genesis and held by the accounts the chain spec
 	/// names (the dev accounts, or the liquidity multisig on a live chain).
-	pub const ALL: [PalletId; 7] = [
-		FOUNDATION,
-		MINING,
-		COMMUNITY,
-		ECOSYSTEM,
-		RESERVE,
-		DEVELOPMENT_FUND,
-		STAKERS_POT,
-	];
+	pub const ALL: [PalletId; 7] =
+		[FOUNDATION, MINING, COMMUNITY, ECOSYSTEM, RESERVE, DEVELOPMENT_FUND, STAKERS_POT];
 
 	/// The account of a pool.
 	pub fn account(pool: PalletId) -> AccountId {

@@ -21,6 +21,7 @@
 
 use crate::{pools, AccountId, Runtime, RuntimeCall};
 use alloc::borrow::Cow;
+use codec::{Decode, Encode};
 use polkadot_sdk::{
 	frame_support::traits::{Bounded, Contains, FetchResult, Get, QueryPreimage, StorePreimage},
 	frame_system, pallet_balances, pallet_collective, pallet_multisig, pallet_scheduler,
@@ -30,7 +31,6 @@ use polkadot_sdk::{
 		DispatchError,
 	},
 };
-use codec::{Decode, Encode};
 
 /// Why a call is refused; `None` for a call the guarantees allow.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -88,42 +88,47 @@ pub fn refusal(call: &RuntimeCall) -> Option<Refusal> {
 	use pallet_sudo::Call as Sudo;
 	match call {
 		RuntimeCall::Balances(Balances::burn { .. }) => Some(Refusal::UnbookedBurn),
-		RuntimeCall::Balances(Balances::force_set_balance { .. }) |
-		RuntimeCall::Balances(Balances::force_adjust_total_issuance { .. }) =>
-			Some(Refusal::RewritesBalances),
+		RuntimeCall::Balances(Balances::force_set_balance { .. })
+		| RuntimeCall::Balances(Balances::force_adjust_total_issuance { .. }) => {
+			Some(Refusal::RewritesBalances)
+		}
 		RuntimeCall::Balances(Balances::force_unreserve { .. }) => Some(Refusal::BreaksHolds),
-		RuntimeCall::Balances(Balances::force_transfer { source, .. }) if is_pool(source) =>
-			Some(Refusal::TouchesPool),
+		RuntimeCall::Balances(Balances::force_transfer { source, .. }) if is_pool(source) => {
+			Some(Refusal::TouchesPool)
+		}
 		RuntimeCall::System(
-			frame_system::Call::set_storage { .. } |
-			frame_system::Call::kill_storage { .. } |
-			frame_system::Call::kill_prefix { .. },
+			frame_system::Call::set_storage { .. }
+			| frame_system::Call::kill_storage { .. }
+			| frame_system::Call::kill_prefix { .. },
 		) => Some(Refusal::RawStorage),
 		RuntimeCall::Session(pallet_session::Call::purge_keys {})
 			if !any_validator_may_purge_keys() =>
-			Some(Refusal::StrandsValidatorSet),
-		RuntimeCall::Sudo(Sudo::sudo_as { who, call }) =>
+		{
+			Some(Refusal::StrandsValidatorSet)
+		}
+		RuntimeCall::Sudo(Sudo::sudo_as { who, call }) => {
 			if is_pool(who) {
 				Some(Refusal::TouchesPool)
 			} else {
 				refusal(call)
-			},
-		RuntimeCall::Sudo(
-			Sudo::sudo { call } | Sudo::sudo_unchecked_weight { call, .. },
-		) => refusal(call),
+			}
+		}
+		RuntimeCall::Sudo(Sudo::sudo { call } | Sudo::sudo_unchecked_weight { call, .. }) => {
+			refusal(call)
+		}
 		RuntimeCall::Scheduler(
-			pallet_scheduler::Call::schedule { call, .. } |
-			pallet_scheduler::Call::schedule_named { call, .. } |
-			pallet_scheduler::Call::schedule_after { call, .. } |
-			pallet_scheduler::Call::schedule_named_after { call, .. },
+			pallet_scheduler::Call::schedule { call, .. }
+			| pallet_scheduler::Call::schedule_named { call, .. }
+			| pallet_scheduler::Call::schedule_after { call, .. }
+			| pallet_scheduler::Call::schedule_named_after { call, .. },
 		) => refusal(call),
 		RuntimeCall::Council(
-			pallet_collective::Call::propose { proposal, .. } |
-			pallet_collective::Call::execute { proposal, .. },
+			pallet_collective::Call::propose { proposal, .. }
+			| pallet_collective::Call::execute { proposal, .. },
 		) => refusal(proposal),
 		RuntimeCall::Multisig(
-			pallet_multisig::Call::as_multi { call, .. } |
-			pallet_multisig::Call::as_multi_threshold_1 { call, .. },
+			pallet_multisig::Call::as_multi { call, .. }
+			| pallet_multisig::Call::as_multi_threshold_1 { call, .. },
 		) => refusal(call),
 		_ => None,
 	}
@@ -150,7 +155,10 @@ impl QueryPreimage for GuardedPreimages {
 		<crate::Preimage as QueryPreimage>::len(hash)
 	}
 
-	fn fetch(hash: &<Self::H as polkadot_sdk::sp_core::Hasher>::Out, len: Option<u32>) -> FetchResult {
+	fn fetch(
+		hash: &<Self::H as polkadot_sdk::sp_core::Hasher>::Out,
+		len: Option<u32>,
+	) -> FetchResult {
 		<crate::Preimage as QueryPreimage>::fetch(hash, len)
 	}
 
@@ -174,12 +182,12 @@ impl QueryPreimage for GuardedPreimages {
 				let data = Self::fetch(hash, Some(*len))?;
 				let len = data.len() as u32;
 				(data, Some(len))
-			},
+			}
 			Bounded::Legacy { hash, .. } => {
 				let data = Self::fetch(hash, None)?;
 				let len = data.len() as u32;
 				(data, Some(len))
-			},
+			}
 		};
 		if let Ok(call) = RuntimeCall::decode(&mut &data[..]) {
 			if refusal(&call).is_some() {
@@ -195,7 +203,9 @@ impl QueryPreimage for GuardedPreimages {
 impl StorePreimage for GuardedPreimages {
 	const MAX_LENGTH: usize = <crate::Preimage as StorePreimage>::MAX_LENGTH;
 
-	fn note(bytes: Cow<[u8]>) -> Result<<Self::H as polkadot_sdk::sp_core::Hasher>::Out, DispatchError> {
+	fn note(
+		bytes: Cow<[u8]>,
+	) -> Result<<Self::H as polkadot_sdk::sp_core::Hasher>::Out, DispatchError> {
 		<crate::Preimage as StorePreimage>::note(bytes)
 	}
 

@@ -259,7 +259,11 @@ pub(crate) mod fees {
 	}
 
 	/// `call` signed by `signer` with `nonce`, as a wallet would sign it.
-	pub(crate) fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32) -> UncheckedExtrinsic {
+	pub(crate) fn signed(
+		call: RuntimeCall,
+		signer: Sr25519Keyring,
+		nonce: u32,
+	) -> UncheckedExtrinsic {
 		let extension: TxExtension = (
 			frame_system::AuthorizeCall::<Runtime>::new(),
 			frame_system::CheckNonZeroSender::<Runtime>::new(),

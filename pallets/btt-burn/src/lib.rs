@@ -421,7 +421,7 @@ pub mod pallet {
 				MilestoneSource::DevelopmentFund => Preservation::Preserve,
 			};
 			Self::burn_from(&source, burn.amount, preservation, BurnSource::Milestone(milestone))
-			.map_err(|_| Error::<T>::MilestoneSourceInsufficient)?;
+				.map_err(|_| Error::<T>::MilestoneSourceInsufficient)?;
 			T::OnMilestoneBurn::burned(&source, burn.amount);
 			burn.executed_at = Some(frame_system::Pallet::<T>::block_number());
 			let amount = burn.amount;

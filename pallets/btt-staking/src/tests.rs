@@ -41,7 +41,11 @@ fn account_frozen(who: AccountId) -> Balance {
 }
 
 /// A transfer as a user makes it.
-fn send(from: AccountId, to: AccountId, amount: Balance) -> polkadot_sdk::sp_runtime::DispatchResult {
+fn send(
+	from: AccountId,
+	to: AccountId,
+	amount: Balance,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
 	Balances::transfer_allow_death(signed(from), to, amount)
 }
 

@@ -1026,10 +1026,7 @@ mod report {
 			// allows) is counted only up to them.
 			StakedSupply::set(vec![(1, 10_000_000 * UNIT)]);
 			let capped = BttVesting::supply();
-			assert_eq!(
-				capped.staked,
-				Balances::total_balance(&1) - BttVesting::frozen(&1)
-			);
+			assert_eq!(capped.staked, Balances::total_balance(&1) - BttVesting::frozen(&1));
 			BttVesting::do_try_state().unwrap();
 		});
 	}

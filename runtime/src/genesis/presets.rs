@@ -5,9 +5,9 @@
 
 use super::allocation::{allocation_table, Beneficiaries};
 use crate::{
-	currency::BTT, opaque::SessionKeys, AccountId, Balance, BlockNumber,
-	BttBurnConfig, BttGovernanceConfig, BttMiningConfig, BttStakingConfig, BttValidatorsConfig,
-	BttVestingConfig, CouncilConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SudoConfig,
+	currency::BTT, opaque::SessionKeys, AccountId, Balance, BlockNumber, BttBurnConfig,
+	BttGovernanceConfig, BttMiningConfig, BttStakingConfig, BttValidatorsConfig, BttVestingConfig,
+	CouncilConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use pallet_btt_burn::Milestone;

@@ -171,10 +171,7 @@ fn every_governed_call_takes_its_tracks_origin_and_refuses_the_others() {
 			}),
 			EconomicParams,
 		),
-		(
-			RuntimeCall::BttMining(pallet_btt_mining::Call::add_region { region: 4 }),
-			EconomicParams,
-		),
+		(RuntimeCall::BttMining(pallet_btt_mining::Call::add_region { region: 4 }), EconomicParams),
 		(
 			RuntimeCall::BttStaking(pallet_btt_staking::Call::set_term {
 				tier: pallet_btt_staking::Tier::Days30,
@@ -232,10 +229,9 @@ fn a_long_term_stakers_vote_weighs_one_and_a_half_times_in_a_real_tally() {
 			100_000 * BTT
 		));
 		let index = ReferendumCount::<Runtime>::get();
-		let call =
-			RuntimeCall::BttBurn(pallet_btt_burn::Call::set_milestone_source {
-				source: pallet_btt_burn::MilestoneSource::EcosystemFund,
-			});
+		let call = RuntimeCall::BttBurn(pallet_btt_burn::Call::set_milestone_source {
+			source: pallet_btt_burn::MilestoneSource::EcosystemFund,
+		});
 		assert_ok!(Referenda::submit(
 			signed(Alice),
 			Box::new(GovernanceOrigin::Milestones.into()),

@@ -136,8 +136,10 @@ fn sudo_cannot_rewrite_balances_issuance_or_raw_storage() {
 			),
 			(
 				RuntimeCall::System(frame_system::Call::kill_prefix {
-					prefix: polkadot_sdk::frame_support::storage::storage_prefix(b"System", b"Account")
-						.to_vec(),
+					prefix: polkadot_sdk::frame_support::storage::storage_prefix(
+						b"System", b"Account",
+					)
+					.to_vec(),
 					subkeys: 10,
 				}),
 				Refusal::RawStorage,
@@ -181,12 +183,10 @@ fn sudo_cannot_move_or_unhold_a_pools_tokens() {
 			assert_noop!(dispatch(sudo(force_transfer), signed(Alice)), filtered());
 			let as_pool = RuntimeCall::Sudo(pallet_sudo::Call::sudo_as {
 				who: pool.clone().into(),
-				call: Box::new(RuntimeCall::Balances(
-					pallet_balances::Call::transfer_keep_alive {
-						dest: account(Eve).into(),
-						value: BTT,
-					},
-				)),
+				call: Box::new(RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+					dest: account(Eve).into(),
+					value: BTT,
+				})),
 			});
 			assert_noop!(dispatch(as_pool, signed(Alice)), filtered());
 		}
@@ -219,10 +219,7 @@ fn a_root_referendum_cannot_force_transfer_the_reserve() {
 			dest: account(Eve).into(),
 			value: 2_000_000 * BTT,
 		});
-		let index = submit_and_back(
-			frame_system::RawOrigin::Root.into(),
-			attack,
-		);
+		let index = submit_and_back(frame_system::RawOrigin::Root.into(), attack);
 		run_until_enacted(index);
 		// The referendum passed, but the scheduler refused to dispatch the call.
 		assert!(System::events().iter().any(|record| matches!(
@@ -257,8 +254,8 @@ fn the_root_track_decides_at_least_as_strictly_as_the_reserve_track() {
 	let (root, reserve) = (spec(track_ids::ROOT), spec(track_ids::RESERVE_RELEASE));
 	assert!(root.approval.0 >= reserve.approval.0 && root.approval.1 >= reserve.approval.1);
 	assert!(
-		root.support_permille.0 >= reserve.support_permille.0 &&
-			root.support_permille.1 >= reserve.support_permille.1
+		root.support_permille.0 >= reserve.support_permille.0
+			&& root.support_permille.1 >= reserve.support_permille.1
 	);
 	assert!(root.decision_days >= reserve.decision_days);
 	assert!(root.confirm_days >= reserve.confirm_days);
@@ -275,9 +272,7 @@ fn the_council_cannot_reach_the_reserve() {
 		>::Members(3, 3));
 		assert_noop!(
 			dispatch(
-				RuntimeCall::BttVesting(pallet_btt_vesting::Call::release_reserve {
-					amount: BTT
-				}),
+				RuntimeCall::BttVesting(pallet_btt_vesting::Call::release_reserve { amount: BTT }),
 				council.clone()
 			),
 			DispatchError::BadOrigin
@@ -451,10 +446,10 @@ fn staking_terms_and_the_provider_stake_stay_within_their_bounds() {
 		let params = || track(GovernanceOrigin::EconomicParams);
 		let mut one_day = pallet_btt_staking::paper_terms(BTT)[3].1.clone();
 		one_day.days = 1;
-		assert!(BttStaking::set_term(params(), pallet_btt_staking::Tier::Days365, one_day)
-			.is_err());
-		assert!(BttMining::set_provider_stake(params(), pallet_btt_staking::Tier::Days90, 0)
-			.is_err());
+		assert!(BttStaking::set_term(params(), pallet_btt_staking::Tier::Days365, one_day).is_err());
+		assert!(
+			BttMining::set_provider_stake(params(), pallet_btt_staking::Tier::Days90, 0).is_err()
+		);
 		guaranteed();
 	});
 }
@@ -472,10 +467,8 @@ fn a_small_stake_boosts_only_the_part_of_a_vote_it_backs() {
 		assert_ok!(Referenda::submit(
 			signed(Alice),
 			Box::new(GovernanceOrigin::EconomicParams.into()),
-			Preimage::bound(RuntimeCall::System(frame_system::Call::remark {
-				remark: vec![]
-			}))
-			.unwrap(),
+			Preimage::bound(RuntimeCall::System(frame_system::Call::remark { remark: vec![] }))
+				.unwrap(),
 			DispatchTime::After(0)
 		));
 		assert_ok!(ConvictionVoting::vote(signed(Charlie), index, aye(1_000_000 * BTT)));
@@ -513,9 +506,8 @@ fn a_beneficiary_with_nothing_free_claims_without_a_fee_and_an_empty_claim_pays(
 		start_block();
 		let claimable = BttVesting::claimable(&bob);
 		assert!(claimable > 0);
-		let claim = || {
-			RuntimeCall::BttVesting(pallet_btt_vesting::Call::claim { who: bob.clone().into() })
-		};
+		let claim =
+			|| RuntimeCall::BttVesting(pallet_btt_vesting::Call::claim { who: bob.clone().into() });
 		let nonce = System::account_nonce(&bob);
 		let balance = Balances::balance(&bob);
 		assert_ok!(Executive::apply_extrinsic(signed_extrinsic(claim(), Bob, nonce)).unwrap());
