@@ -75,15 +75,26 @@ fn claim(who: AccountId, era: u32) -> Balance {
 const HONEST_REPORTS: [(AccountId, u32, u32, u32); 3] =
 	[(ORACLE, 99, 60, 80), (ORACLE2, 98, 70, 78), (ORACLE3, 99, 60, 82)];
 
+/// `oracle` reports on `who`: uptime and efficiency in percent, latency in ms.
+fn report_percent(
+	oracle: AccountId,
+	who: AccountId,
+	uptime: u32,
+	latency_ms: u32,
+	efficiency: u32,
+) -> polkadot_sdk::sp_runtime::DispatchResult {
+	BttMining::report(
+		signed(oracle),
+		who,
+		Permill::from_percent(uptime),
+		latency_ms,
+		Permill::from_percent(efficiency),
+	)
+}
+
 fn honest_reports(who: AccountId) {
 	for (oracle, uptime, latency, efficiency) in HONEST_REPORTS {
-		assert_ok!(BttMining::report(
-			signed(oracle),
-			who,
-			Permill::from_percent(uptime),
-			latency,
-			Permill::from_percent(efficiency)
-		));
+		assert_ok!(report_percent(oracle, who, uptime, latency, efficiency));
 	}
 }
 
@@ -356,66 +367,30 @@ fn oracle_run(rogue: bool) -> (Balance, Balance) {
 			// The honest oracles.
 			for (who, _) in HONEST {
 				for (oracle, up, lat, eff) in &HONEST_REPORTS[..2] {
-					assert_ok!(BttMining::report(
-						signed(*oracle),
-						who,
-						Permill::from_percent(*up),
-						*lat,
-						Permill::from_percent(*eff)
-					));
+					assert_ok!(report_percent(*oracle, who, *up, *lat, *eff));
 				}
 			}
 			for (oracle, up, lat, eff) in FRIEND_HONEST {
-				assert_ok!(BttMining::report(
-					signed(oracle),
-					FRIEND,
-					Permill::from_percent(up),
-					lat,
-					Permill::from_percent(eff)
-				));
+				assert_ok!(report_percent(oracle, FRIEND, up, lat, eff));
 			}
 			// The third oracle; the rogue reports several times, at both extremes, ending
 			// on the extreme that suits it.
 			if rogue {
 				for (who, _) in HONEST {
 					for (up, lat, eff) in [(100, 1, 100), (0, 100_000, 0)] {
-						assert_ok!(BttMining::report(
-							signed(ORACLE3),
-							who,
-							Permill::from_percent(up),
-							lat,
-							Permill::from_percent(eff)
-						));
+						assert_ok!(report_percent(ORACLE3, who, up, lat, eff));
 					}
 				}
 				for (up, lat, eff) in [(0, 100_000, 0), (100, 1, 100)] {
-					assert_ok!(BttMining::report(
-						signed(ORACLE3),
-						FRIEND,
-						Permill::from_percent(up),
-						lat,
-						Permill::from_percent(eff)
-					));
+					assert_ok!(report_percent(ORACLE3, FRIEND, up, lat, eff));
 				}
 			} else {
 				for (who, _) in HONEST {
 					let (_, up, lat, eff) = HONEST_REPORTS[0];
-					assert_ok!(BttMining::report(
-						signed(ORACLE3),
-						who,
-						Permill::from_percent(up),
-						lat,
-						Permill::from_percent(eff)
-					));
+					assert_ok!(report_percent(ORACLE3, who, up, lat, eff));
 				}
 				let (_, up, lat, eff) = FRIEND_HONEST[0];
-				assert_ok!(BttMining::report(
-					signed(ORACLE3),
-					FRIEND,
-					Permill::from_percent(up),
-					lat,
-					Permill::from_percent(eff)
-				));
+				assert_ok!(report_percent(ORACLE3, FRIEND, up, lat, eff));
 			}
 			// Every provider's factors lie between its two honest reports.
 			let honest_of = |who: AccountId| -> [(AccountId, u32, u32, u32); 2] {
