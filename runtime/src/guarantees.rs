@@ -23,7 +23,7 @@ use crate::{pools, AccountId, Runtime, RuntimeCall};
 use alloc::borrow::Cow;
 use codec::{Decode, Encode};
 use polkadot_sdk::{
-	frame_support::traits::{Bounded, Contains, FetchResult, Get, QueryPreimage, StorePreimage},
+	frame_support::traits::{Bounded, Contains, FetchResult, QueryPreimage, StorePreimage},
 	frame_system, pallet_balances, pallet_collective, pallet_multisig, pallet_scheduler,
 	pallet_session, pallet_sudo,
 	sp_runtime::{
@@ -49,26 +49,6 @@ pub enum Refusal {
 	/// Purges session keys while the validator set is at its minimum of validators with
 	/// keys: one more purge could leave the next session without enough validators.
 	StrandsValidatorSet,
-}
-
-/// Whether any one validator may purge its session keys and still leave the next session
-/// change at least `MinValidators` validators with keys. The filter does not know who is
-/// calling, so it allows `session.purgeKeys` only while that holds for every validator
-/// (btt-validators' `may_purge_keys` for each one); at the minimum, nobody may purge.
-/// Reads the keys of at most the governed set and the queued set (the session pallet's
-/// fallback when a change is postponed).
-fn any_validator_may_purge_keys() -> bool {
-	let min: u32 = <Runtime as pallet_btt_validators::Config>::MinValidators::get();
-	let governed = pallet_btt_validators::Validators::<Runtime>::get();
-	if governed.is_empty() {
-		return true;
-	}
-	let spare = |set: &mut dyn Iterator<Item = &AccountId>| {
-		set.filter(|v| pallet_btt_validators::Pallet::<Runtime>::has_keys(v)).count() > min as usize
-	};
-	// If the next change is postponed, the session pallet falls back to the queued set.
-	let queued = pallet_session::QueuedKeys::<Runtime>::get();
-	spare(&mut governed.iter()) || spare(&mut queued.iter().map(|(v, _)| v))
 }
 
 /// Whether `address` resolves to one of the pools or fee-fed funds ([`pools::ALL`]).
@@ -102,7 +82,7 @@ pub fn refusal(call: &RuntimeCall) -> Option<Refusal> {
 			| frame_system::Call::kill_prefix { .. },
 		) => Some(Refusal::RawStorage),
 		RuntimeCall::Session(pallet_session::Call::purge_keys {})
-			if !any_validator_may_purge_keys() =>
+			if !pallet_btt_validators::Pallet::<Runtime>::any_may_purge_keys() =>
 		{
 			Some(Refusal::StrandsValidatorSet)
 		}

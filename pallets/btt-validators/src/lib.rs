@@ -315,6 +315,22 @@ pub mod pallet {
 				) >= min
 		}
 
+		/// Whether any one validator may purge its keys: [`Self::may_purge_keys`] for a caller
+		/// that is not known, so it holds only while a purge by any validator would still
+		/// leave `MinValidators` with keys (the governed set or the queued set has one to
+		/// spare). For a call filter, which does not see the caller.
+		pub fn any_may_purge_keys() -> bool {
+			let min = T::MinValidators::get();
+			let validators = Validators::<T>::get();
+			if validators.is_empty() {
+				return true;
+			}
+			Self::count_with_keys(validators.iter()) > min
+				|| Self::count_with_keys(
+					pallet_session::QueuedKeys::<T>::get().iter().map(|(v, _)| v),
+				) > min
+		}
+
 		/// The invariants: the set holds no account twice and, once set, at least
 		/// `MinValidators` accounts, and the session pallet's current and queued sets hold at
 		/// least `MinValidators` validators (the queued ones all with keys); sessions last at
