@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 set -euo pipefail
-cargo build --locked --workspace --features runtime-benchmarks
+cargo build --locked --workspace --features runtime-benchmarks,try-runtime
 node="$CARGO_TARGET_DIR/debug/btt-node"
 "$node" export-chain-spec --chain local --output chain-specs/local-testnet.json
 "$node" export-chain-spec --chain mainnet-template --output chain-specs/mainnet-template.json

@@ -7,5 +7,5 @@ cd "$(dirname "$0")/.."
 . scripts/setup.sh
 set -euo pipefail
 # The same build as the test command, so neither rebuilds what the other built.
-cargo build --locked --workspace --features runtime-benchmarks
+cargo build --locked --workspace --features runtime-benchmarks,try-runtime
 exec "$CARGO_TARGET_DIR/debug/btt-node" --dev "$@"

@@ -16,8 +16,11 @@ if [ -n "$duplicates" ]; then
   exit 1
 fi
 
-echo "== cargo test (workspace, runtime-benchmarks)"
-cargo test --locked --workspace --features runtime-benchmarks
+# One build for every Rust test: benchmarks compiled in (their test suites run too) and
+# try-runtime (the fuzzer's and the upgrade checks' try_state hooks). The runtime's wasm is
+# built without try-runtime (runtime/build.rs), so the end-to-end node is the same.
+echo "== cargo test (workspace, runtime-benchmarks + try-runtime; fuzzer ~${FUZZ_BUDGET_SECS:-100} s)"
+cargo test --locked --workspace --features runtime-benchmarks,try-runtime
 
 echo "== end-to-end tests (tests/e2e, node's test runner)"
 export BTT_NODE_BIN="$CARGO_TARGET_DIR/debug/btt-node"

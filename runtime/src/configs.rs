@@ -269,7 +269,7 @@ impl pallet_btt_staking::Config for Runtime {
 	type RewardPool = pools::CommunityPoolAccount;
 	type OnPoolSpend = PoolBooks;
 	type FeeSharePot = pools::StakersPotAccount;
-	type BlocksPerDay = ConstU32<DAYS>;
+	type BlocksPerDay = ChainDay;
 	type MaxPositions = ConstU32<16>;
 	type GovernanceOrigin = origins::EconomicParams;
 	type WeightInfo = pallet_btt_staking::weights::SubstrateWeight<Runtime>;
@@ -296,13 +296,31 @@ parameter_types! {
 	pub MiningPoolAccount: AccountId = pools::account(pools::MINING);
 }
 
-/// The chain's day in blocks, set once in genesis (14,400 in production, fewer on a dev
-/// chain): governance periods are counted in it and a mining era is one of them. No call
-/// changes it, so the emission calendar is tied to time.
+/// The chain's day in blocks, set once in genesis (`bttGovernance.dayLength`: 14,400 in
+/// production, fewer on a dev chain). It is the one calendar of the chain: governance
+/// periods and staking terms are counted in days, a mining era is one day, and vesting
+/// months and years are 30 and 365 of them. No call changes it, so every schedule stays
+/// tied to time and a dev chain runs the whole calendar in minutes.
 pub struct ChainDay;
 impl Get<BlockNumber> for ChainDay {
 	fn get() -> BlockNumber {
 		pallet_btt_governance::DayLength::<Runtime>::get()
+	}
+}
+
+/// A tokenomics month: 30 chain days.
+pub struct ChainMonth;
+impl Get<BlockNumber> for ChainMonth {
+	fn get() -> BlockNumber {
+		ChainDay::get().saturating_mul(30)
+	}
+}
+
+/// A year of 365 chain days.
+pub struct ChainYear;
+impl Get<BlockNumber> for ChainYear {
+	fn get() -> BlockNumber {
+		ChainDay::get().saturating_mul(365)
 	}
 }
 
@@ -366,7 +384,7 @@ impl pallet_btt_vesting::Config for Runtime {
 	type MinGrant = MinGrant;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type TotalSupply = TotalSupply;
-	type BlocksPerMonth = ConstU32<MONTHS>;
+	type BlocksPerMonth = ChainMonth;
 	type MaxSchedulesPerAccount = ConstU32<8>;
 	type MilestoneOrigin = origins::Milestones;
 	type TreasurerOrigin = origins::Treasurer;
@@ -374,9 +392,9 @@ impl pallet_btt_vesting::Config for Runtime {
 	type EcosystemFund = pools::EcosystemFundAccount;
 	type CommunityPool = pools::CommunityPoolAccount;
 	type StrategicReserve = pools::StrategicReserveAccount;
-	type ProgrammePeriod = ConstU32<MONTHS>;
+	type ProgrammePeriod = ChainMonth;
 	type MaxProgrammes = ConstU32<64>;
-	type BlocksPerYear = ConstU32<YEARS>;
+	type BlocksPerYear = ChainYear;
 	type MiningEmission = MiningEmission;
 	type StakedSupply = StakedSupply;
 	type WeightInfo = pallet_btt_vesting::weights::SubstrateWeight<Runtime>;

@@ -93,7 +93,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_version: 100,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -109,7 +109,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -148,8 +148,10 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Migrations to run on the next runtime upgrade.
-type Migrations = ();
+/// Migrations to run on the next runtime upgrade. Each is a `VersionedMigration`: it runs
+/// only on a chain whose pallet is at the version it migrates from (a chain started from
+/// this runtime's genesis is already at the new version, and skips it).
+type Migrations = (pallet_btt_mining::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<
@@ -217,7 +219,10 @@ mod runtime {
 	#[runtime::pallet_index(16)]
 	pub type SkipFeelessPayment = pallet_skip_feeless_payment;
 
-	// BTT pallets from index 20 on.
+	// BTT pallets from index 19 on. Governance comes first: its genesis sets the chain day,
+	// which the vesting schedules built in the next pallets' genesis are counted in.
+	#[runtime::pallet_index(19)]
+	pub type BttGovernance = pallet_btt_governance;
 	#[runtime::pallet_index(20)]
 	pub type BttVesting = pallet_btt_vesting;
 	#[runtime::pallet_index(21)]
@@ -226,8 +231,6 @@ mod runtime {
 	pub type BttStaking = pallet_btt_staking;
 	#[runtime::pallet_index(23)]
 	pub type BttMining = pallet_btt_mining;
-	#[runtime::pallet_index(24)]
-	pub type BttGovernance = pallet_btt_governance;
 	// The development fund's treasury. Its genesis comes after BttBurn's, which opens the
 	// fund's account out of the table; the treasury would otherwise mint its deposit.
 	#[runtime::pallet_index(25)]

@@ -93,9 +93,10 @@ describe('btt-vesting (btt-node --dev)', () => {
     assert.ok(supply.circulating.toBigInt() >= 4_200_000n * UNIT - burned, 'liquidity circulates');
 
     const projection = await api.call.bttVestingApi.projectedRelease();
-    // On the dev chain a mining era is one of its 10-block days, so the mining pool's
-    // emission ends within the first year; the team row's 60 months end the projection.
-    assert.equal(projection.years.length, 5);
+    // One calendar: vesting months, years and mining eras are all counted in the chain day
+    // (10 blocks on the dev chain), so the mining pool's four two-year phases end the
+    // projection after 8 years, as on mainnet.
+    assert.equal(projection.years.length, 8);
     // Community incentives, ecosystem fund and reserve have no schedule, less the 11M the
     // ecosystem fund keeps back for the milestone burns (burned, never released).
     assert.equal(projection.discretionary.toBigInt(), 31_000_000n * UNIT);

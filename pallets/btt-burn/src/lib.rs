@@ -130,7 +130,12 @@ pub mod pallet {
 		pub executed_at: Option<BlockNumber>,
 	}
 
+	/// The storage version: 0, the layout this pallet launches with. A change of layout
+	/// bumps it and ships a `VersionedMigration` in the runtime's `Migrations`.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the BTT burn pallet.

@@ -115,7 +115,12 @@ pub mod pallet {
 	/// The index of a referendum.
 	pub type PollIndexOf<T> = <<T as Config>::Polls as Polling<TallyOf<T>>>::Index;
 
+	/// The storage version: 0, the layout this pallet launches with. A change of layout
+	/// bumps it and ships a `VersionedMigration` in the runtime's `Migrations`.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -44,6 +44,7 @@ extern crate alloc;
 
 pub mod emission;
 pub mod factors;
+pub mod migrations;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]

@@ -200,5 +200,20 @@ mod benchmarks {
 		assert!(FeeShareAtMaturity::<T>::contains_key(maturity));
 	}
 
+	/// The vesting hook's refresh of a staker with `MaxPositions` positions: the positions
+	/// summed, the vesting freeze read, the staking freeze set.
+	#[benchmark]
+	fn refresh_freeze() {
+		setup::<T>();
+		let (staker, _) = staker_with::<T>(T::MaxPositions::get());
+
+		#[block]
+		{
+			Pallet::<T>::refresh_freeze(&staker);
+		}
+
+		assert!(Positions::<T>::get(&staker).is_some());
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -94,7 +94,12 @@ pub mod pallet {
 	/// The account lookup of the chain (an address or an index).
 	pub type AccountIdLookupOf<T> = <<T as frame_system::Config>::Lookup as StaticLookup>::Source;
 
+	/// The storage version: 0, the layout this pallet launches with. A change of layout
+	/// bumps it and ships a `VersionedMigration` in the runtime's `Migrations`.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Why this pallet freezes tokens.
@@ -141,8 +146,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type FeeSharePot: Get<Self::AccountId>;
 
-		/// Blocks in a day (14,400 with 6-second blocks).
-		#[pallet::constant]
+		/// Blocks in a day (14,400 with 6-second blocks): terms are counted in these days. The
+		/// runtime reads the chain day set in genesis. (Not a metadata constant: it may read
+		/// storage.)
 		type BlocksPerDay: Get<BlockNumberFor<Self>>;
 
 		/// The most positions an account may hold at once.

@@ -81,7 +81,12 @@ pub mod pallet {
 	pub type ValidatorsOf<T> =
 		BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxValidators>;
 
+	/// The storage version: 0, the layout this pallet launches with. A change of layout
+	/// bumps it and ships a `VersionedMigration` in the runtime's `Migrations`.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

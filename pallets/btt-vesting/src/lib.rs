@@ -171,7 +171,12 @@ pub mod pallet {
 		pub portions: u32,
 	}
 
+	/// The storage version: 0, the layout this pallet launches with. A change of layout
+	/// bumps it and ships a `VersionedMigration` in the runtime's `Migrations`.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Why this pallet freezes tokens.
@@ -192,9 +197,9 @@ pub mod pallet {
 		/// The runtime's freeze reasons, which include this pallet's.
 		type RuntimeFreezeReason: From<FreezeReason>;
 
-		/// Blocks in a tokenomics month (30 days: 432,000 blocks of 6 s). Test chains may
-		/// shorten it; the code path is the same.
-		#[pallet::constant]
+		/// Blocks in a tokenomics month (30 days: 432,000 blocks of 6 s). The runtime derives
+		/// it from the chain day set in genesis, so test chains shorten it with the rest of the
+		/// calendar; the code path is the same. (Not a metadata constant: it may read storage.)
 		type BlocksPerMonth: Get<BlockNumberFor<Self>>;
 
 		/// The most vesting schedules one account may have.
@@ -225,8 +230,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type StrategicReserve: Get<Self::AccountId>;
 
-		/// Blocks in a programme's spending period: its cap applies per period.
-		#[pallet::constant]
+		/// Blocks in a programme's spending period: its cap applies per period. (Not a
+		/// metadata constant: it may read storage.)
 		type ProgrammePeriod: Get<BlockNumberFor<Self>>;
 
 		/// The most community programmes at once.
@@ -240,8 +245,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type TotalSupply: Get<BalanceOf<Self>>;
 
-		/// Blocks in a year of 365 days: the unit of the projected release.
-		#[pallet::constant]
+		/// Blocks in a year of 365 days: the unit of the projected release. (Not a metadata
+		/// constant: it may read storage.)
 		type BlocksPerYear: Get<BlockNumberFor<Self>>;
 
 		/// The mining pool's emission schedule, for the projected release of the mining row.

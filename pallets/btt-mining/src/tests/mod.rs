@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod attacks;
+mod migrations;
 
 use crate::{
 	mock::*, ConsumerAllowances, Contribution, Contributions, EraTotal, EraTotals, Error, Event,
