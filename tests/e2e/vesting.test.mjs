@@ -8,7 +8,6 @@ import { before, describe, it } from 'node:test';
 import { signAndWait, useDevNode } from './lib/node.mjs';
 
 const UNIT = 10n ** 18n;
-const MONTH = 30n * 14_400n;
 
 describe('btt-vesting (btt-node --dev)', () => {
   const dev = useDevNode();
@@ -33,8 +32,12 @@ describe('btt-vesting (btt-node --dev)', () => {
     const [schedule] = schedules;
     assert.equal(schedule.total.toBigInt(), 21_000_000n * UNIT);
     assert.equal(schedule.released.toBigInt(), 0n);
-    assert.equal(schedule.cliff.toBigInt(), 6n * MONTH);
-    assert.equal(schedule.duration.toBigInt(), 36n * MONTH);
+    // Months are 30 of the chain's days, set in genesis (10 blocks on the dev chain).
+    const day = (await api.query.bttGovernance.dayLength()).toBigInt();
+    assert.equal(day, 10n);
+    const month = 30n * day;
+    assert.equal(schedule.cliff.toBigInt(), 6n * month);
+    assert.equal(schedule.duration.toBigInt(), 36n * month);
 
     const freezes = await api.query.balances.freezes(alice.address);
     const vesting = freezes.find((f) => f.id.isBttVesting && f.id.asBttVesting.isVesting);
