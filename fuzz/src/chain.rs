@@ -7,14 +7,12 @@ use crate::{
 };
 use btt_runtime::{
 	currency::BTT, genesis::presets, Address, Executive, Header, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeGenesisConfig, Signature, SignedPayload, System, TxExtension,
-	UncheckedExtrinsic,
+	RuntimeEvent, RuntimeGenesisConfig, Signature, SignedPayload, System, UncheckedExtrinsic,
 };
 use codec::{Decode, DecodeLimit, Encode};
 use pallet_btt_governance::GovernanceOrigin;
 use pallet_btt_staking::Tier;
 use polkadot_sdk::{
-	frame_metadata_hash_extension::CheckMetadataHash,
 	frame_support::{
 		dispatch::{DispatchClass, GetDispatchInfo},
 		storage::{with_transaction, TransactionOutcome},
@@ -26,7 +24,6 @@ use polkadot_sdk::{
 	sp_genesis_builder::DEV_RUNTIME_PRESET,
 	sp_io::TestExternalities,
 	sp_runtime::{
-		generic::Era,
 		traits::{Dispatchable, Header as _},
 		BuildStorage, Digest, DigestItem, DispatchError, Storage,
 	},
@@ -453,19 +450,7 @@ impl Blocks {
 
 /// `call` signed by signer `account` with `nonce`, immortal, no tip, no metadata hash.
 pub fn signed_extrinsic(call: RuntimeCall, account: usize, nonce: u32) -> UncheckedExtrinsic {
-	let extension: TxExtension = (
-		frame_system::AuthorizeCall::<Runtime>::new(),
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		btt_runtime::fee_payment::ChargeFee::from(0).into(),
-		CheckMetadataHash::<Runtime>::new(false),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
+	let extension = btt_runtime::tx_extension(nonce, 0);
 	let payload = SignedPayload::new(call.clone(), extension.clone())
 		.expect("the extension's implicit data is available");
 	let signature = payload.using_encoded(|bytes| actors::pair(account).sign(bytes));

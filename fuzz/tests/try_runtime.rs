@@ -10,8 +10,7 @@
 use btt_runtime::{Executive, Runtime};
 use btt_runtime_fuzzer::{generator::Generator, Chain};
 use polkadot_sdk::{
-	frame_support::traits::Get, frame_system, frame_try_runtime::UpgradeCheckSelect, sp_io,
-	sp_runtime::StateVersion,
+	frame_system, frame_try_runtime::UpgradeCheckSelect, sp_io, sp_runtime::StateVersion,
 };
 use std::io::Write;
 

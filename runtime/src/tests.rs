@@ -226,15 +226,14 @@ pub(crate) mod fees {
 	use super::*;
 	use crate::{
 		Address, BttBurn, Executive, Header, RuntimeCall, RuntimeEvent, Signature, SignedPayload,
-		TxExtension, UncheckedExtrinsic,
+		UncheckedExtrinsic,
 	};
 	use codec::Encode;
 	use pallet_btt_burn::{fees::split_amounts, BurnSource, FeeSplit};
 	use polkadot_sdk::{
-		frame_metadata_hash_extension::CheckMetadataHash,
 		frame_system, pallet_transaction_payment,
 		sp_consensus_aura::{Slot, AURA_ENGINE_ID},
-		sp_runtime::{generic::Era, traits::Header as _, Digest, DigestItem},
+		sp_runtime::{traits::Header as _, Digest, DigestItem},
 	};
 
 	/// The supply rule and every pallet invariant hold.
@@ -264,19 +263,7 @@ pub(crate) mod fees {
 		signer: Sr25519Keyring,
 		nonce: u32,
 	) -> UncheckedExtrinsic {
-		let extension: TxExtension = (
-			frame_system::AuthorizeCall::<Runtime>::new(),
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			crate::fee_payment::ChargeFee::from(0).into(),
-			CheckMetadataHash::<Runtime>::new(false),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
+		let extension = crate::tx_extension(nonce, 0);
 		let payload = SignedPayload::new(call.clone(), extension.clone()).unwrap();
 		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 		UncheckedExtrinsic::new_signed(
