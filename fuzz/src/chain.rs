@@ -25,6 +25,7 @@ use polkadot_sdk::{
 	sp_io::TestExternalities,
 	sp_runtime::{
 		traits::{Dispatchable, Header as _},
+		transaction_validity::TransactionSource,
 		BuildStorage, Digest, DigestItem, DispatchError, Storage,
 	},
 };
@@ -357,6 +358,7 @@ impl Blocks {
 			Origin::Signed { account, extrinsic: true } => {
 				self.apply_signed(account, &step.call)?
 			}
+			Origin::None => self.apply_unsigned(&step.call)?,
 			origin => self.dispatch(origin, &step.call)?,
 		};
 		self.stats.calls += 1;
@@ -385,12 +387,38 @@ impl Blocks {
 		Ok(ok)
 	}
 
-	/// Applies the call as a signed extrinsic of `account`, as a block builder would: an
-	/// invalid transaction leaves no trace.
+	/// Applies the call as a signed extrinsic of `account`.
 	fn apply_signed(&mut self, account: usize, call: &RuntimeCall) -> Result<bool, String> {
 		let who = actors::account_id(account);
 		let nonce = System::account_nonce(&who);
-		let extrinsic = signed_extrinsic(call.clone(), account, nonce);
+		self.apply(signed_extrinsic(call.clone(), account, nonce), call)
+	}
+
+	/// An unsigned call reaches a block only if the transaction pool accepts it (the
+	/// runtime's `ValidateUnsigned`); inherents are the block author's and never come from
+	/// outside. So it is validated first, against the state the pool would see, and applied
+	/// only if valid.
+	fn apply_unsigned(&mut self, call: &RuntimeCall) -> Result<bool, String> {
+		let extrinsic = UncheckedExtrinsic::new_bare(call.clone());
+		let parent = self.parent;
+		let validity = with_transaction(|| {
+			let validity = Executive::validate_transaction(
+				TransactionSource::External,
+				extrinsic.clone(),
+				parent,
+			);
+			TransactionOutcome::Rollback(Ok::<_, DispatchError>(validity))
+		})
+		.map_err(|e| format!("transactional layer: {e:?}"))?;
+		if validity.is_err() {
+			return Ok(false);
+		}
+		self.apply(extrinsic, call)
+	}
+
+	/// Applies an extrinsic as a block builder would: an invalid transaction leaves no
+	/// trace. Checks the weight it was charged against the weight it declared.
+	fn apply(&mut self, extrinsic: UncheckedExtrinsic, call: &RuntimeCall) -> Result<bool, String> {
 		let declared = extrinsic.get_dispatch_info().total_weight();
 		let events_before = System::read_events_no_consensus().count();
 		let applied = with_transaction(|| {

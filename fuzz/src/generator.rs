@@ -133,7 +133,7 @@ impl Generator {
 		};
 		let by = |account: usize, extrinsic: bool| Origin::Signed { account, extrinsic };
 		let provider = actors::account_id(PROVIDER);
-		match self.rng.below(5) {
+		match self.rng.below(8) {
 			// A verified job, the three oracles' reports, and the era's claim after it ends.
 			0 => {
 				let era = BttMining::current_era();
@@ -255,6 +255,115 @@ impl Generator {
 						row: 7,
 						portion,
 					}),
+				));
+			}
+			// A second provider: a 90-day stake of the minimum, then registration.
+			5 => {
+				let who = self.rng.pick(&[actors::HOLDER, STAKER, 4]);
+				let amount = pallet_btt_mining::MinProviderStake::<Runtime>::get().max(5_000 * BTT);
+				let region = self.region();
+				self.queue.push_back(step(
+					0,
+					by(who, false),
+					RuntimeCall::BttStaking(pallet_btt_staking::Call::stake {
+						tier: Tier::Days90,
+						amount,
+					}),
+				));
+				self.queue.push_back(step(
+					0,
+					by(who, self.rng.chance(50)),
+					RuntimeCall::BttMining(pallet_btt_mining::Call::register {
+						region,
+						capacity: b"4x H100".to_vec(),
+					}),
+				));
+			}
+			// A referendum with a 365-day staker's boosted vote, refreshed later.
+			6 => {
+				let poll_index = pallet_referenda::ReferendumCount::<Runtime>::get();
+				let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![1] });
+				let Ok(inline) = BoundedVec::try_from(remark.encode()) else { return };
+				let track = self.rng.pick(&actors::TRACKS);
+				self.queue.push_back(step(
+					0,
+					by(3, false),
+					RuntimeCall::Referenda(pallet_referenda::Call::submit {
+						proposal_origin: Box::new(OriginCaller::BttGovernance(track)),
+						proposal: Bounded::Inline(inline),
+						enactment_moment: DispatchTime::After(1),
+					}),
+				));
+				self.queue.push_back(step(
+					0,
+					by(3, false),
+					RuntimeCall::Referenda(pallet_referenda::Call::place_decision_deposit {
+						index: poll_index,
+					}),
+				));
+				self.queue.push_back(step(
+					0,
+					by(STAKER, false),
+					RuntimeCall::BttStaking(pallet_btt_staking::Call::stake {
+						tier: Tier::Days365,
+						amount: 50_000 * BTT,
+					}),
+				));
+				let vote = pallet_conviction_voting::AccountVote::Standard {
+					vote: pallet_conviction_voting::Vote {
+						aye: self.rng.chance(70),
+						conviction: pallet_conviction_voting::Conviction::Locked1x,
+					},
+					balance: 20_000 * BTT,
+				};
+				self.queue.push_back(step(
+					1,
+					by(STAKER, self.rng.chance(50)),
+					RuntimeCall::ConvictionVoting(pallet_conviction_voting::Call::vote {
+						poll_index,
+						vote,
+					}),
+				));
+				let (wait, refresher) = (1 + self.rng.below(20) as u16, self.anyone());
+				self.queue.push_back(step(
+					wait,
+					refresher,
+					RuntimeCall::BttGovernance(pallet_btt_governance::Call::refresh_boost {
+						poll_index,
+						voter: actors::account_id(STAKER).into(),
+					}),
+				));
+			}
+			// Governance adjusts a tier's term a little, and lists or delists a region.
+			7 => {
+				let tier = self.rng.pick(&TIERS);
+				if let Some(mut term) = pallet_btt_staking::Terms::<Runtime>::get(tier) {
+					term.apy = Permill::from_parts(
+						term.apy.deconstruct().saturating_sub(self.rng.below(5_000) as u32),
+					);
+					term.minimum =
+						term.minimum.saturating_add(u128::from(self.rng.below(10)) * BTT);
+					let origin = self.governed(GovernanceOrigin::EconomicParams);
+					self.queue.push_back(step(
+						0,
+						origin,
+						RuntimeCall::BttStaking(pallet_btt_staking::Call::set_term { tier, term }),
+					));
+				}
+				let region = self.rng.pick(&[4u16, 8, 12, 20, 24]);
+				let (add, remove) = (
+					self.governed(GovernanceOrigin::EconomicParams),
+					self.governed(GovernanceOrigin::EconomicParams),
+				);
+				self.queue.push_back(step(
+					0,
+					add,
+					RuntimeCall::BttMining(pallet_btt_mining::Call::add_region { region }),
+				));
+				self.queue.push_back(step(
+					1,
+					remove,
+					RuntimeCall::BttMining(pallet_btt_mining::Call::remove_region { region }),
 				));
 			}
 			// Valid parameter changes: a category rate in its range, a fee split of 100%.
