@@ -113,6 +113,14 @@ impl Origin {
 		}
 	}
 
+	/// The account of a signed origin.
+	pub fn signer(self) -> Option<AccountId> {
+		match self {
+			Origin::Signed { account, .. } => Some(account_id(account)),
+			_ => None,
+		}
+	}
+
 	/// The runtime origin a direct dispatch uses. Every origin but root passes the chain's
 	/// call filter, as it does on the chain.
 	pub fn runtime_origin(self) -> RuntimeOrigin {

@@ -7,7 +7,7 @@ use crate::{
 };
 use btt_runtime::{
 	currency::BTT, genesis::presets, Address, Executive, Header, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeGenesisConfig, Signature, SignedPayload, System, UncheckedExtrinsic,
+	RuntimeEvent, Signature, SignedPayload, System, UncheckedExtrinsic,
 };
 use codec::{Decode, DecodeLimit, Encode};
 use pallet_btt_governance::GovernanceOrigin;
@@ -118,28 +118,12 @@ impl core::fmt::Display for Failure {
 fn genesis_storage() -> &'static Storage {
 	static STORAGE: OnceLock<Storage> = OnceLock::new();
 	STORAGE.get_or_init(|| {
-		let mut config = serde_json::to_value(RuntimeGenesisConfig::default())
-			.expect("the default genesis config is JSON");
-		let preset = presets::get_preset(&DEV_RUNTIME_PRESET.into()).expect("the dev preset");
-		merge(&mut config, serde_json::from_slice(&preset).expect("the preset is JSON"));
-		config["bttGovernance"]["dayLength"] = FUZZ_DAY.into();
-		config["bttValidators"]["sessionLength"] = FUZZ_SESSION.into();
-		let config: RuntimeGenesisConfig =
-			serde_json::from_value(config).expect("the patched preset is a genesis config");
+		let mut config =
+			presets::preset_config(&DEV_RUNTIME_PRESET.into()).expect("the dev preset");
+		config.btt_governance.day_length = Some(FUZZ_DAY);
+		config.btt_validators.session_length = Some(FUZZ_SESSION);
 		config.build_storage().expect("the fuzzer's genesis builds")
 	})
-}
-
-/// Merges a JSON patch into `base`, as the node does with a preset.
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
 }
 
 /// Reads no runtime version from any code: the fuzzer runs the native runtime, so
@@ -497,32 +481,50 @@ pub fn call_name(call: &RuntimeCall) -> String {
 	format!("{}.{}", metadata.pallet_name, metadata.function_name)
 }
 
+impl Chain {
+	/// Runs the steps `next` gives (it may draw them from the chain's state) until it gives
+	/// none, and fails on the first broken invariant or panic, at its step. The chain's
+	/// counters are the result, as one case.
+	pub fn run_steps(
+		mut self,
+		mut next: impl FnMut(&mut Chain) -> Option<Step>,
+	) -> Result<Stats, Failure> {
+		let mut index = 0;
+		loop {
+			let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+				next(&mut self).map(|step| self.run_step(&step)).transpose()
+			}));
+			match ran {
+				Ok(Ok(Some(()))) => index += 1,
+				Ok(Ok(None)) => break,
+				Ok(Err(message)) => return Err(Failure { step: Some(index), message }),
+				Err(panic) => {
+					return Err(Failure { step: Some(index), message: panic_message(&panic) })
+				}
+			}
+		}
+		let mut stats = self.into_stats();
+		stats.cases = 1;
+		Ok(stats)
+	}
+}
+
 /// Runs one input from a fresh chain: decodes its steps, runs each, and fails on the first
 /// broken invariant or panic, or on bytes left over that do not decode as a step.
 pub fn process_input(input: &[u8]) -> Result<Stats, Failure> {
-	let mut chain = Chain::new()?;
 	let mut bytes = input;
-	let mut index = 0;
-	while let Some(step) = Step::decode_next(&mut bytes) {
-		let outcome =
-			std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| chain.run_step(&step)));
-		match outcome {
-			Ok(Ok(())) => {}
-			Ok(Err(message)) => return Err(Failure { step: Some(index), message }),
-			Err(panic) => {
-				return Err(Failure { step: Some(index), message: panic_message(&panic) })
-			}
-		}
-		index += 1;
-	}
+	let mut steps = 0;
+	let stats = Chain::new()?.run_steps(|_| {
+		let step = Step::decode_next(&mut bytes);
+		steps += usize::from(step.is_some());
+		step
+	})?;
 	if !bytes.is_empty() {
 		// A saved input that no longer decodes (a call's encoding changed) would silently
 		// test nothing.
-		let message = format!("{} bytes after step {index} do not decode as a step", bytes.len());
-		return Err(Failure { step: Some(index), message });
+		let message = format!("{} bytes after step {steps} do not decode as a step", bytes.len());
+		return Err(Failure { step: Some(steps), message });
 	}
-	let mut stats = chain.into_stats();
-	stats.cases = 1;
 	Ok(stats)
 }
 

@@ -15,8 +15,8 @@ use crate::{
 	chain::{Step, MAX_DECODE_DEPTH},
 };
 use btt_runtime::{
-	currency::BTT, pools, AccountId, Balance, Balances, BttMining, OriginCaller, Runtime,
-	RuntimeCall, EXISTENTIAL_DEPOSIT,
+	currency::BTT, pools, AccountId, AllPalletsWithSystem, Balance, Balances, BttMining,
+	OriginCaller, Runtime, RuntimeCall, EXISTENTIAL_DEPOSIT,
 };
 use codec::{Decode, DecodeLimit, Encode};
 use pallet_btt_burn::{FeeCategory, FeeSplit, Milestone, MilestoneSource};
@@ -24,7 +24,7 @@ use pallet_btt_governance::GovernanceOrigin;
 use pallet_btt_staking::{Term, Tier};
 use polkadot_sdk::{
 	frame_support::{
-		traits::{schedule::DispatchTime, Bounded},
+		traits::{schedule::DispatchTime, Bounded, PalletsInfoAccess},
 		BoundedVec,
 	},
 	frame_system, pallet_balances, pallet_collective, pallet_conviction_voting, pallet_multisig,
@@ -83,11 +83,12 @@ impl Rng {
 }
 
 /// The pallet indices of the runtime, for arbitrary calls.
-const PALLET_INDICES: [u8; 23] =
-	[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 19, 20, 21, 22, 23, 24];
-
-/// The tiers.
-const TIERS: [Tier; 5] = [Tier::Days30, Tier::Days90, Tier::Days180, Tier::Days365, Tier::Days1095];
+fn pallet_indices() -> Vec<u8> {
+	<AllPalletsWithSystem as PalletsInfoAccess>::infos()
+		.iter()
+		.filter_map(|pallet| u8::try_from(pallet.index).ok())
+		.collect()
+}
 
 /// Draws steps.
 pub struct Generator {
@@ -336,7 +337,7 @@ impl Generator {
 			}
 			// Governance adjusts a tier's term a little, and lists or delists a region.
 			7 => {
-				let tier = self.rng.pick(&TIERS);
+				let tier = self.rng.pick(&Tier::ALL);
 				if let Some(mut term) = pallet_btt_staking::Terms::<Runtime>::get(tier) {
 					term.apy = Permill::from_parts(
 						term.apy.deconstruct().saturating_sub(self.rng.below(5_000) as u32),
@@ -562,8 +563,9 @@ impl Generator {
 
 	/// A call of any pallet from arbitrary bytes after a real pallet index.
 	fn arbitrary_call(&mut self) -> Option<RuntimeCall> {
+		let indices = pallet_indices();
 		for _ in 0..32 {
-			let mut bytes = vec![self.rng.pick(&PALLET_INDICES), self.rng.below(16) as u8];
+			let mut bytes = vec![self.rng.pick(&indices), self.rng.below(16) as u8];
 			let length = self.rng.below(80) as usize;
 			bytes.extend(self.rng.bytes(length));
 			if let Ok(call) =
@@ -598,10 +600,7 @@ impl Generator {
 	fn user_call(&mut self) -> (Origin, RuntimeCall) {
 		use actors::{CONSUMER, HOLDER, ORACLES, PROVIDER, STAKER};
 		let origin = self.anyone();
-		let signer = match origin {
-			Origin::Signed { account, .. } => actors::account_id(account),
-			_ => actors::account_id(0),
-		};
+		let signer = origin.signer().unwrap_or_else(|| actors::account_id(0));
 		match self.rng.below(24) {
 			0 | 1 => {
 				let dest = self.account();
@@ -698,11 +697,8 @@ impl Generator {
 			}
 			12 | 13 => {
 				let origin = self.mostly(&[STAKER, 0, 1, 2, 3, HOLDER]);
-				let staker = match origin {
-					Origin::Signed { account, .. } => actors::account_id(account),
-					_ => signer.clone(),
-				};
-				let tier = self.rng.pick(&TIERS);
+				let staker = origin.signer().unwrap_or_else(|| signer.clone());
+				let tier = self.rng.pick(&Tier::ALL);
 				let amount = self.amount(Some(&staker));
 				(origin, RuntimeCall::BttStaking(pallet_btt_staking::Call::stake { tier, amount }))
 			}
@@ -797,12 +793,7 @@ impl Generator {
 				}),
 			),
 			1 => {
-				let milestone = self.rng.pick(&[
-					Milestone::MainnetLaunch,
-					Milestone::FirstHundredHospitals,
-					Milestone::ThousandHospitals,
-					Milestone::CrossChainInteroperability,
-				]);
+				let milestone = self.rng.pick(&Milestone::ALL);
 				(
 					Milestones,
 					RuntimeCall::BttBurn(pallet_btt_burn::Call::execute_milestone_burn {
@@ -890,7 +881,7 @@ impl Generator {
 				(
 					EconomicParams,
 					RuntimeCall::BttStaking(pallet_btt_staking::Call::set_term {
-						tier: self.rng.pick(&TIERS),
+						tier: self.rng.pick(&Tier::ALL),
 						term,
 					}),
 				)
@@ -920,7 +911,7 @@ impl Generator {
 			15 => (
 				EconomicParams,
 				RuntimeCall::BttMining(pallet_btt_mining::Call::set_provider_stake {
-					tier: self.rng.pick(&TIERS),
+					tier: self.rng.pick(&Tier::ALL),
 					amount: self.amount(None),
 				}),
 			),
@@ -1058,10 +1049,7 @@ impl Generator {
 			3 | 4 => {
 				let poll_index = self.poll();
 				let origin = self.anyone();
-				let voter = match origin {
-					Origin::Signed { account, .. } => actors::account_id(account),
-					_ => actors::account_id(0),
-				};
+				let voter = origin.signer().unwrap_or_else(|| actors::account_id(0));
 				let balance = self.amount(Some(&voter));
 				let conviction =
 					self.arbitrary::<pallet_conviction_voting::Conviction>().unwrap_or_default();

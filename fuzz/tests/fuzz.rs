@@ -9,10 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use btt_runtime_fuzzer::{
-	attacks,
-	chain::{panic_message, Chain},
-	generator::Generator,
-	process_input, Failure, Stats, Step,
+	attacks, chain::Chain, generator::Generator, process_input, Failure, Stats,
 };
 use codec::Encode;
 use std::{
@@ -51,29 +48,18 @@ fn say(line: &str) {
 
 /// One generated case: its input bytes and what running them did.
 fn generated_case(seed: u64) -> (Vec<u8>, Result<Stats, Failure>) {
-	let mut chain = match Chain::new() {
-		Ok(chain) => chain,
-		Err(failure) => return (Vec::new(), Err(failure)),
-	};
 	let mut generator = Generator::new(seed);
-	let steps = 20 + generator.rng.below(60) as usize;
+	let mut steps = 20 + generator.rng.below(60) as usize;
 	let mut input = Vec::new();
-	for index in 0..steps {
-		let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-			let step: Step = chain.execute_with(|| generator.step());
+	let outcome = Chain::new().and_then(|chain| {
+		chain.run_steps(|chain| {
+			steps = steps.checked_sub(1)?;
+			let step = chain.execute_with(|| generator.step());
 			input.extend(step.encode());
-			chain.run_step(&step)
-		}));
-		let message = match ran {
-			Ok(Ok(())) => continue,
-			Ok(Err(message)) => message,
-			Err(panic) => panic_message(&panic),
-		};
-		return (input, Err(Failure { step: Some(index), message }));
-	}
-	let mut stats = chain.into_stats();
-	stats.cases = 1;
-	(input, Ok(stats))
+			Some(step)
+		})
+	});
+	(input, outcome)
 }
 
 /// Every regression input, sorted by name.

@@ -20,29 +20,13 @@ use polkadot_sdk::{
 	sp_keyring::Sr25519Keyring,
 	sp_runtime::BuildStorage,
 };
-use serde_json::Value;
 
 mod governance;
 mod guarantees;
 
-/// Merges a preset's JSON patch into `base`, as the node does when it builds a chain spec.
-fn merge(base: &mut Value, patch: Value) {
-	match (base, patch) {
-		(Value::Object(base), Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
-}
-
 /// The genesis config a preset describes.
 fn preset_config(name: &str) -> RuntimeGenesisConfig {
-	let patch = presets::get_preset(&name.into()).expect("the preset exists");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, serde_json::from_slice(&patch).unwrap());
-	serde_json::from_value(config).expect("the preset is a valid genesis config")
+	presets::preset_config(&name.into()).expect("the preset exists and is a valid genesis config")
 }
 
 /// Test externalities with the genesis of a preset.

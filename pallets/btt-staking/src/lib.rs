@@ -600,12 +600,6 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// The principal of `who`'s open positions: what its stakes keep frozen.
-		pub fn frozen_principal(who: &T::AccountId) -> BalanceOf<T> {
-			Positions::<T>::get(who)
-				.map_or_else(Zero::zero, |positions| Self::principal_of(&positions))
-		}
-
 		/// What the staking freeze holds in `who`'s account: its staked principal plus what
 		/// vesting keeps frozen in it, or zero without positions.
 		pub fn staking_freeze(who: &T::AccountId) -> BalanceOf<T> {

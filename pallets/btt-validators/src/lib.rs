@@ -300,24 +300,10 @@ pub mod pallet {
 		/// Whether `who` may purge its session keys without leaving the next session change
 		/// with fewer than `MinValidators` validators with keys: either the set without `who`
 		/// still has enough validators with keys, or (the change postponed) the queued
-		/// validators without `who` do — the session pallet's fallback at the next change. For a runtime that filters
-		/// `session.purgeKeys`; reads at most `2 × MaxValidators` keys.
+		/// validators without `who` do — the session pallet's fallback at the next change.
+		/// Reads at most `2 × MaxValidators` keys.
 		pub fn may_purge_keys(who: &T::AccountId) -> bool {
-			let min = T::MinValidators::get();
-			let validators = Validators::<T>::get();
-			if validators.is_empty() {
-				// The set is not governed (a chain without genesis validators).
-				return true;
-			}
-			// If the next change is postponed, the session pallet falls back to the set queued
-			// now (which becomes the current set at that change), filtered by keys.
-			Self::count_with_keys(validators.iter().filter(|v| *v != who)) >= min
-				|| Self::count_with_keys(
-					pallet_session::QueuedKeys::<T>::get()
-						.iter()
-						.map(|(v, _)| v)
-						.filter(|v| *v != who),
-				) >= min
+			Self::purge_leaves_enough(Some(who))
 		}
 
 		/// Whether any one validator may purge its keys: [`Self::may_purge_keys`] for a caller
@@ -325,15 +311,29 @@ pub mod pallet {
 		/// leave `MinValidators` with keys (the governed set or the queued set has one to
 		/// spare). For a call filter, which does not see the caller.
 		pub fn any_may_purge_keys() -> bool {
-			let min = T::MinValidators::get();
+			Self::purge_leaves_enough(None)
+		}
+
+		/// The one rule of both: after `purged` (or, when `None`, any one validator with keys)
+		/// loses its keys, the governed set or the queued set still has `MinValidators`
+		/// validators with keys.
+		fn purge_leaves_enough(purged: Option<&T::AccountId>) -> bool {
 			let validators = Validators::<T>::get();
 			if validators.is_empty() {
+				// The set is not governed (a chain without genesis validators).
 				return true;
 			}
-			Self::count_with_keys(validators.iter()) > min
-				|| Self::count_with_keys(
-					pallet_session::QueuedKeys::<T>::get().iter().map(|(v, _)| v),
-				) > min
+			let min = T::MinValidators::get();
+			let left_with_keys = |set: &mut dyn Iterator<Item = &T::AccountId>| match purged {
+				Some(who) => Self::count_with_keys(set.filter(|v| *v != who)),
+				None => Self::count_with_keys(set).saturating_sub(1),
+			};
+			// If the next change is postponed, the session pallet falls back to the set queued
+			// now (which becomes the current set at that change), filtered by keys.
+			left_with_keys(&mut validators.iter()) >= min
+				|| left_with_keys(
+					&mut pallet_session::QueuedKeys::<T>::get().iter().map(|(v, _)| v),
+				) >= min
 		}
 
 		/// The invariants: the set holds no account twice and, once set, at least

@@ -804,9 +804,7 @@ pub mod pallet {
 			Self::note_pool_release(pool, amount);
 			if let Some(schedules) = schedules {
 				// The tokens have arrived; now the vesting freeze, then whoever covers it.
-				Self::update_freeze(dest, &schedules)?;
-				Schedules::<T>::insert(dest, schedules);
-				T::OnVestingChanged::vesting_changed(dest);
+				Self::store_schedules(dest, schedules)?;
 			}
 			Ok(())
 		}
@@ -869,22 +867,29 @@ pub mod pallet {
 			if schedules.try_push(schedule).is_err() {
 				panic!("row {row}: an account has more than MaxSchedulesPerAccount schedules");
 			}
-			if let Err(error) = Self::update_freeze(&portion.account, &schedules) {
+			if let Err(error) = Self::store_schedules(&portion.account, schedules) {
 				panic!("row {row}: freezing a vesting portion failed: {error:?}");
 			}
-			Schedules::<T>::insert(&portion.account, schedules);
-			T::OnVestingChanged::vesting_changed(&portion.account);
 		}
 
-		/// Freezes exactly what `schedules` have not released, or thaws when that is zero.
-		fn update_freeze(who: &T::AccountId, schedules: &SchedulesOf<T>) -> DispatchResult {
-			let frozen = Self::unreleased(schedules);
+		/// Makes `schedules` `who`'s schedules: freezes exactly what they have not released
+		/// (or thaws when that is zero), stores them (removes the entry when there are none),
+		/// then tells `OnVestingChanged`. The one place an account's vesting freeze changes.
+		fn store_schedules(who: &T::AccountId, schedules: SchedulesOf<T>) -> DispatchResult {
+			let frozen = Self::unreleased(&schedules);
 			let reason = FreezeReason::Vesting.into();
 			if frozen.is_zero() {
-				T::Currency::thaw(&reason, who)
+				T::Currency::thaw(&reason, who)?;
 			} else {
-				T::Currency::set_freeze(&reason, who, frozen)
+				T::Currency::set_freeze(&reason, who, frozen)?;
 			}
+			if schedules.is_empty() {
+				Schedules::<T>::remove(who);
+			} else {
+				Schedules::<T>::insert(who, schedules);
+			}
+			T::OnVestingChanged::vesting_changed(who);
+			Ok(())
 		}
 
 		/// What `schedules` keep frozen in all.
@@ -906,14 +911,8 @@ pub mod pallet {
 			}
 			ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
 			schedules.retain(|schedule| !schedule.is_finished());
-			Self::update_freeze(who, &schedules)?;
 			let still_frozen = Self::unreleased(&schedules);
-			if schedules.is_empty() {
-				Schedules::<T>::remove(who);
-			} else {
-				Schedules::<T>::insert(who, schedules);
-			}
-			T::OnVestingChanged::vesting_changed(who);
+			Self::store_schedules(who, schedules)?;
 			Self::deposit_event(Event::Claimed { who: who.clone(), amount, still_frozen });
 			Ok(())
 		}

@@ -116,11 +116,27 @@ pub fn milestone_burns() -> Vec<(Milestone, Balance)> {
 	]
 }
 
-/// Merges the JSON object `other` into `base`.
-fn json_merge(base: &mut Value, other: Value) {
-	if let (Value::Object(base), Value::Object(other)) = (base, other) {
-		base.extend(other);
+/// Merges the JSON patch `patch` into `base`, key by key at every depth, as the node merges
+/// a preset into the default genesis config.
+fn json_merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (key, value) in patch {
+				json_merge(base.entry(key).or_insert(Value::Null), value);
+			}
+		}
+		(base, patch) => *base = patch,
 	}
+}
+
+/// The whole genesis config a preset describes: the default config with the preset's patch
+/// merged in, as the node builds it. For tests and tools that start from a preset and change
+/// a field or two.
+#[cfg(feature = "std")]
+pub fn preset_config(id: &PresetId) -> Option<RuntimeGenesisConfig> {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).ok()?;
+	json_merge(&mut config, serde_json::from_slice(&get_preset(id)?).ok()?);
+	serde_json::from_value(config).ok()
 }
 
 /// A test validator: the keyring account, with its Aura (sr25519) and GRANDPA (ed25519)
