@@ -1,13 +1,13 @@
 //! What `btt-node` does with its command line.
 
 use crate::{
-	chain_spec,
+	benchmarking, chain_spec,
 	cli::{Cli, Subcommand},
 	service,
 };
 use btt_runtime::opaque::Block;
 use polkadot_sdk::{
-	frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE},
+	frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE},
 	sc_cli::{self, Database, SubstrateCli},
 	sc_service::{self, PartialComponents},
 	*,
@@ -146,11 +146,23 @@ pub fn run() -> sc_cli::Result<()> {
 					let shared_cache = backend.expose_shared_trie_cache();
 					cmd.run(config, client, db, storage, shared_cache)
 				}
-				BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => Err(
-					"`benchmark overhead` and `benchmark extrinsic` are not wired into btt-node; \
-					 the block and extrinsic base weights are FRAME's defaults"
-						.into(),
-				),
+				BenchmarkCmd::Overhead(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let remark = benchmarking::remark_builder(&client);
+					cmd.run(
+						config.chain_spec.name().into(),
+						client,
+						benchmarking::inherent_benchmark_data()?,
+						Vec::new(),
+						&remark,
+						false,
+					)
+				}
+				BenchmarkCmd::Extrinsic(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let builders = ExtrinsicFactory(benchmarking::all_builders(&client));
+					cmd.run(client, benchmarking::inherent_benchmark_data()?, Vec::new(), &builders)
+				}
 				BenchmarkCmd::Machine(cmd) => {
 					cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone())
 				}

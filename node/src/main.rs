@@ -1,5 +1,6 @@
 //! `btt-node`: the full node of the BTT chain (Aura block production, GRANDPA finality).
 
+mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;

@@ -4,6 +4,8 @@
 //! type or properties differ from what `btt-node export-chain-spec` prints for the same
 //! chain. The wasm code is left out of the comparison: its bytes depend on the toolchain
 //! that built it, and every spec is regenerated with `scripts/generate-chain-specs.sh`.
+//! The code they embed is the production runtime of `scripts/build-runtime.sh`, whose hash
+//! `chain-specs/production-runtime.json` records.
 
 use serde_json::Value;
 use std::{path::PathBuf, process::Command};
@@ -54,6 +56,60 @@ fn committed_chain_specs_are_up_to_date() {
 			"{} is stale: regenerate it with scripts/generate-chain-specs.sh",
 			path.display()
 		);
+	}
+}
+
+/// `bytes` as lower-case hex.
+fn to_hex(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The bytes of a `0x`-prefixed hex string.
+fn from_hex(hex: &str) -> Vec<u8> {
+	let hex = hex.strip_prefix("0x").expect("hex starts with 0x");
+	(0..hex.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("valid hex"))
+		.collect()
+}
+
+/// The committed specs embed the production runtime: the blob `scripts/build-runtime.sh`
+/// built and recorded (same blake2-256 hash), with no benchmark or try-runtime entry point,
+/// and at most 2 MiB compressed.
+#[test]
+fn committed_chain_specs_embed_the_production_runtime() {
+	let record: Value = serde_json::from_str(
+		&std::fs::read_to_string(chain_specs_dir().join("production-runtime.json"))
+			.expect("chain-specs/production-runtime.json is committed"),
+	)
+	.expect("the record is JSON");
+	let recorded_hash = record["blake2_256"].as_str().expect("the record names a hash");
+	for (_, file) in COMMITTED {
+		let spec: Value = serde_json::from_str(
+			&std::fs::read_to_string(chain_specs_dir().join(file)).expect("committed spec"),
+		)
+		.expect("the committed spec is JSON");
+		let code = from_hex(
+			spec.pointer("/genesis/runtimeGenesis/code")
+				.and_then(Value::as_str)
+				.expect("a plain spec carries its runtime code"),
+		);
+		let hash = format!("0x{}", to_hex(&polkadot_sdk::sp_crypto_hashing::blake2_256(&code)));
+		assert_eq!(
+			hash, recorded_hash,
+			"{file} does not embed the recorded production runtime: run scripts/generate-chain-specs.sh"
+		);
+		assert!(code.len() <= 2 * 1024 * 1024, "{file}: the runtime is {} bytes", code.len());
+		// A compressed blob is an 8-byte magic prefix and a zstd frame.
+		let wasm = zstd::stream::decode_all(&code[8..]).expect("the runtime is zstd-compressed");
+		for entry_point in
+			["Benchmark_dispatch_benchmark", "Benchmark_benchmark_metadata", "TryRuntime_"]
+		{
+			assert!(
+				!wasm.windows(entry_point.len()).any(|w| w == entry_point.as_bytes()),
+				"{file}: the production runtime exports {entry_point}"
+			);
+		}
 	}
 }
 

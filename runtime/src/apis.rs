@@ -263,9 +263,11 @@ impl_runtime_apis! {
 			use frame_benchmarking::BenchmarkList;
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use crate::{
 				Balances, BttBurn, BttGovernance, BttMining, BttStaking, BttValidators, BttVesting,
-				Sudo, Timestamp,
+				ConvictionVoting, Council, Multisig, Preimage, Referenda, Scheduler, Sudo,
+				Timestamp, TransactionPayment, Treasury,
 			};
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -283,12 +285,15 @@ impl_runtime_apis! {
 			use frame_support::traits::WhitelistedStorageKeys;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use sp_storage::TrackedStorageKey;
+			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
 			use crate::{
 				Balances, BttBurn, BttGovernance, BttMining, BttStaking, BttValidators, BttVesting,
-				Sudo, Timestamp,
+				ConvictionVoting, Council, Multisig, Preimage, Referenda, Scheduler, Sudo,
+				Timestamp, TransactionPayment, Treasury,
 			};
 
 			impl frame_system_benchmarking::Config for Runtime {}
+			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();

@@ -1,22 +1,20 @@
 //! The configuration of every pallet in the runtime.
 
 use crate::{
-	currency::*, governance::origins, time::*, AccountId, Aura, Balance, Balances, Block,
-	BlockNumber, BttValidators, Hash, Nonce, PalletInfo, Runtime, RuntimeCall, RuntimeEvent,
-	RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin, RuntimeTask, System, VERSION,
+	currency::*,
+	governance::origins,
+	time::*,
+	weights::{self, BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight},
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, BttValidators, Hash, Nonce, PalletInfo,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
+	RuntimeTask, System, VERSION,
 };
 use polkadot_sdk::{
 	frame_support::PalletId,
 	frame_support::{
 		self, derive_impl, parameter_types,
 		traits::{ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Get, VariantCountOf},
-		weights::{
-			constants::{
-				BlockExecutionWeight, ExtrinsicBaseWeight, RocksDbWeight,
-				WEIGHT_REF_TIME_PER_SECOND,
-			},
-			ConstantMultiplier, Weight,
-		},
+		weights::{constants::WEIGHT_REF_TIME_PER_SECOND, ConstantMultiplier, Weight},
 	},
 	frame_system::{
 		self,
@@ -89,7 +87,10 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	type DbWeight = RocksDbWeight;
+	// Measured on ParityDB, the node's default database (`weights/paritydb_weights.rs`).
+	type DbWeight = ParityDbWeight;
+	type SystemWeightInfo = weights::frame_system::WeightInfo<Runtime>;
+	type ExtensionsWeightInfo = weights::frame_system_extensions::WeightInfo<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
@@ -106,6 +107,8 @@ impl pallet_aura::Config for Runtime {
 
 impl pallet_grandpa::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
+	// `report_equivocation` cannot be called on this chain (no key-owner proofs: `Void`), and
+	// `note_stalled` is root's; both keep the pallet's own weights.
 	type WeightInfo = ();
 	type MaxAuthorities = ConstU32<32>;
 	type MaxNominators = ConstU32<0>;
@@ -119,7 +122,7 @@ impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	type OnTimestampSet = Aura;
 	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
-	type WeightInfo = pallet_timestamp::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_timestamp::WeightInfo<Runtime>;
 }
 
 /// The smallest balance an account may hold: 0.001 BTT.
@@ -135,7 +138,7 @@ impl pallet_balances::Config for Runtime {
 	type DustRemoval = pallet_btt_burn::BurnDust<Runtime>;
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = System;
-	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_balances::WeightInfo<Runtime>;
 	type FreezeIdentifier = RuntimeFreezeReason;
 	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -176,7 +179,7 @@ impl pallet_transaction_payment::Config for Runtime {
 		MinimumMultiplier,
 		MaximumMultiplier,
 	>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }
 
 impl pallet_skip_feeless_payment::Config for Runtime {
@@ -186,7 +189,7 @@ impl pallet_skip_feeless_payment::Config for Runtime {
 impl pallet_sudo::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
-	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = weights::pallet_sudo::WeightInfo<Runtime>;
 }
 
 parameter_types! {
@@ -345,6 +348,8 @@ impl pallet_btt_mining::Config for Runtime {
 	type MaxOracles = ConstU32<32>;
 	type GovernanceOrigin = origins::EconomicParams;
 	type WeightInfo = pallet_btt_mining::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::governance::BenchmarkStakes;
 }
 
 /// What a pool must keep for the milestone burns btt-burn has promised out of it.

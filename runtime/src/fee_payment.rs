@@ -107,7 +107,10 @@ impl TransactionExtension<RuntimeCall> for ChargeFee {
 	type Pre = Pre;
 
 	fn weight(&self, _: &RuntimeCall) -> Weight {
-		// The standard extension's weight, and the read of the signer's staking positions.
+		// The standard extension's weight, benchmarked in this runtime: it withdraws the fee
+		// and shares it by `DealWithFees` (fee split, author, stakers' pot, development fund,
+		// burn books), so the split is charged for. Plus the read of the signer's staking
+		// positions for the discount.
 		<Runtime as pallet_transaction_payment::Config>::WeightInfo::charge_transaction_payment()
 			.saturating_add(<Runtime as frame_system::Config>::DbWeight::get().reads(1))
 	}

@@ -19,7 +19,10 @@ use polkadot_sdk::{
 		parameter_types,
 		traits::{
 			fungible::{HoldConsideration, Inspect},
-			tokens::{pay::PayFromAccount, UnityAssetBalanceConversion},
+			tokens::{
+				pay::{Pay, PayFromAccount, PaymentStatus},
+				UnityAssetBalanceConversion,
+			},
 			ConstU128, ConstU32, EitherOf, EqualPrivilegeOnly, Get, LinearStoragePrice,
 		},
 		weights::Weight,
@@ -29,7 +32,7 @@ use polkadot_sdk::{
 	pallet_collective, pallet_conviction_voting, pallet_multisig, pallet_preimage,
 	pallet_referenda::{self, Curve, Track, TrackInfo},
 	pallet_scheduler, pallet_treasury,
-	sp_runtime::{str_array, traits::AccountIdLookup, Perbill},
+	sp_runtime::{str_array, traits::AccountIdLookup, DispatchError, Perbill},
 };
 
 /// The tracks of the BTT chain, by id.
@@ -278,7 +281,7 @@ parameter_types! {
 
 impl pallet_preimage::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_preimage::WeightInfo<Runtime>;
 	type Currency = Balances;
 	type ManagerOrigin = EnsureRoot<AccountId>;
 	type Consideration = HoldConsideration<
@@ -304,7 +307,7 @@ impl pallet_scheduler::Config for Runtime {
 	type ScheduleOrigin = EnsureRoot<AccountId>;
 	type OriginPrivilegeCmp = EqualPrivilegeOnly;
 	type MaxScheduledPerBlock = ConstU32<50>;
-	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_scheduler::WeightInfo<Runtime>;
 	// Root bypasses the call filter; due calls are filtered here instead (`guarantees.rs`).
 	type Preimages = crate::guarantees::GuardedPreimages;
 	type BlockNumberProvider = System;
@@ -318,7 +321,7 @@ parameter_types! {
 impl pallet_referenda::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeEvent = RuntimeEvent;
-	type WeightInfo = pallet_referenda::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_referenda::WeightInfo<Runtime>;
 	type Scheduler = Scheduler;
 	type Currency = Balances;
 	type SubmitOrigin = EnsureSigned<AccountId>;
@@ -381,23 +384,44 @@ impl pallet_conviction_voting::WeightInfo for ConvictionVotingWeights {
 		Base::unlock()
 	}
 }
-type Base = pallet_conviction_voting::weights::SubstrateWeight<Runtime>;
+type Base = crate::weights::pallet_conviction_voting::WeightInfo<Runtime>;
 type GovernanceWeights = pallet_btt_governance::weights::SubstrateWeight<Runtime>;
 
-/// Gives benchmark accounts a 365-day stake, for the vote hooks' worst case.
+/// Benchmark stakes: an account with the most staking positions it may hold, so that every
+/// stake lookup (the vote boost, a provider's stake, a consumer's compute priority) reads
+/// them all. Minted for the benchmark: benchmarks run on a genesis of their own.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct StakeForBoost;
+pub struct BenchmarkStakes;
+
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_btt_governance::BenchmarkHelper<AccountId> for StakeForBoost {
-	fn make_boosted(who: &AccountId) {
-		use polkadot_sdk::frame_support::traits::fungible::Mutate;
+impl BenchmarkStakes {
+	/// `MaxPositions` stakes of 1M BTT by `who`, the last of them at `last_tier`, the others
+	/// at `tier`.
+	fn stake(who: &AccountId, tier: pallet_btt_staking::Tier, last_tier: pallet_btt_staking::Tier) {
+		use polkadot_sdk::frame_support::traits::{fungible::Mutate, Get};
 		let stake = 1_000_000 * BTT;
-		let _ = Balances::mint_into(who, stake.saturating_mul(2));
-		let _ = BttStaking::stake(
-			RuntimeOrigin::signed(who.clone()),
-			pallet_btt_staking::Tier::Days365,
-			stake,
-		);
+		let positions = <Runtime as pallet_btt_staking::Config>::MaxPositions::get();
+		let _ = Balances::mint_into(who, stake.saturating_mul(Balance::from(positions) + 1));
+		for index in 1..=positions {
+			let tier = if index == positions { last_tier } else { tier };
+			let _ = BttStaking::stake(RuntimeOrigin::signed(who.clone()), tier, stake);
+		}
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_btt_governance::BenchmarkHelper<AccountId> for BenchmarkStakes {
+	fn make_boosted(who: &AccountId) {
+		use pallet_btt_staking::Tier;
+		Self::stake(who, Tier::Days30, Tier::Days365);
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_btt_mining::BenchmarkHelper<AccountId> for BenchmarkStakes {
+	fn stake_max_positions(who: &AccountId) {
+		use pallet_btt_staking::Tier;
+		Self::stake(who, Tier::Days90, Tier::Days90);
 	}
 }
 
@@ -411,7 +435,7 @@ impl pallet_btt_governance::Config for Runtime {
 	type DefaultCouncilSunset = ConstU32<{ 2 * crate::time::YEARS }>;
 	type WeightInfo = pallet_btt_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = StakeForBoost;
+	type BenchmarkHelper = BenchmarkStakes;
 }
 
 /// The institutional council's instance of the collective pallet.
@@ -430,7 +454,7 @@ impl pallet_collective::Config<CouncilCollective> for Runtime {
 	type MaxProposals = ConstU32<100>;
 	type MaxMembers = ConstU32<13>;
 	type DefaultVote = pallet_collective::PrimeDefaultVote;
-	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_collective::WeightInfo<Runtime>;
 	// Membership changes only by a root-track referendum.
 	type SetMembersOrigin = EnsureRoot<AccountId>;
 	type MaxProposalWeight = MaxProposalWeight;
@@ -453,19 +477,54 @@ impl pallet_treasury::Config for Runtime {
 	type Burn = ();
 	type PalletId = TreasuryPalletId;
 	type BurnDestination = ();
-	type WeightInfo = pallet_treasury::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_treasury::WeightInfo<Runtime>;
 	type SpendFunds = ();
 	type MaxApprovals = ConstU32<100>;
 	type SpendOrigin = origins::TreasurySpend;
 	type AssetKind = ();
 	type Beneficiary = AccountId;
 	type BeneficiaryLookup = AccountIdLookup<AccountId, ()>;
-	type Paymaster = PayFromAccount<Balances, pools::DevelopmentFundAccount>;
+	type Paymaster = PayFromDevelopmentFund;
 	type BalanceConverter = UnityAssetBalanceConversion;
 	type PayoutPeriod = GovernanceDays<Runtime, 30>;
 	type BlockNumberProvider = System;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();
+}
+
+/// How the treasury pays: out of the development fund's account (`PayFromAccount`).
+pub struct PayFromDevelopmentFund;
+type PayFromFund = PayFromAccount<Balances, pools::DevelopmentFundAccount>;
+
+impl Pay for PayFromDevelopmentFund {
+	type Balance = Balance;
+	type Beneficiary = AccountId;
+	type AssetKind = ();
+	type Id = ();
+	type Error = DispatchError;
+
+	fn pay(who: &AccountId, asset_kind: (), amount: Balance) -> Result<(), DispatchError> {
+		PayFromFund::pay(who, asset_kind, amount)
+	}
+
+	fn check_payment(id: ()) -> PaymentStatus {
+		PayFromFund::check_payment(id)
+	}
+
+	/// The treasury's benchmarks pay 100 plancks, less than an account's existential
+	/// deposit here: the beneficiary is given its existential deposit first, so the payout
+	/// is measured into an existing account.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn ensure_successful(who: &AccountId, asset_kind: (), amount: Balance) {
+		use polkadot_sdk::frame_support::traits::fungible::Mutate;
+		let _ = Balances::mint_into(who, Balances::minimum_balance());
+		PayFromFund::ensure_successful(who, asset_kind, amount)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn ensure_concluded(id: ()) {
+		PayFromFund::ensure_concluded(id)
+	}
 }
 
 parameter_types! {
@@ -481,7 +540,7 @@ impl pallet_multisig::Config for Runtime {
 	type DepositBase = MultisigDepositBase;
 	type DepositFactor = MultisigDepositFactor;
 	type MaxSignatories = ConstU32<20>;
-	type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_multisig::WeightInfo<Runtime>;
 	type BlockNumberProvider = System;
 }
 

@@ -23,9 +23,18 @@ extern crate alloc;
 mod benchmarks {
 	polkadot_sdk::frame_benchmarking::define_benchmarks!(
 		[frame_system, SystemBench::<Runtime>]
+		[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 		[pallet_balances, Balances]
 		[pallet_timestamp, Timestamp]
+		[pallet_transaction_payment, TransactionPayment]
 		[pallet_sudo, Sudo]
+		[pallet_multisig, Multisig]
+		[pallet_preimage, Preimage]
+		[pallet_scheduler, Scheduler]
+		[pallet_referenda, Referenda]
+		[pallet_conviction_voting, ConvictionVoting]
+		[pallet_collective, Council]
+		[pallet_treasury, Treasury]
 		[pallet_btt_burn, BttBurn]
 		[pallet_btt_vesting, BttVesting]
 		[pallet_btt_staking, BttStaking]
@@ -41,6 +50,7 @@ pub mod fee_payment;
 pub mod genesis;
 pub mod governance;
 pub mod guarantees;
+pub mod weights;
 
 use alloc::vec::Vec;
 use polkadot_sdk::{

@@ -7,7 +7,10 @@ use frame_support::traits::{
 	EnsureOrigin, Get,
 };
 use frame_system::RawOrigin;
-use polkadot_sdk::{frame_benchmarking, sp_runtime::traits::Bounded};
+use polkadot_sdk::{
+	frame_benchmarking,
+	sp_runtime::traits::{Bounded, Zero},
+};
 
 /// An account with plenty to spend. Benchmarks run on their own genesis, so minting here
 /// does not touch the chain's supply.
@@ -30,15 +33,18 @@ fn params<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 mod benchmarks {
 	use super::*;
 
+	/// The whole balance, without keep-alive: the account is reaped too (the worst case).
 	#[benchmark]
 	fn burn() {
-		let who = funded::<T>("burner");
+		let who: T::AccountId = account("burner", 0, 0);
 		let amount = T::Currency::minimum_balance() * 10u32.into();
+		let _ = T::Currency::mint_into(&who, amount);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who), amount, true);
+		_(RawOrigin::Signed(who.clone()), amount, false);
 
 		assert_eq!(TotalBurned::<T>::get(), amount);
+		assert!(T::Currency::balance(&who).is_zero());
 	}
 
 	#[benchmark]

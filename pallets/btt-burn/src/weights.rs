@@ -28,12 +28,12 @@
 //!   compiled
 //!   --json-file
 //!   /root/.cache/btt-chain/target/benchmarks/pallet_btt_burn.json
+//!   --header
+//!   .maintain/HEADER.txt
 //!   --template
 //!   .maintain/weight-template.hbs
 //!   --output
 //!   pallets/btt-burn/src/weights.rs
-//!   --header
-//!   .maintain/HEADER.txt
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -71,8 +71,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn burn() -> Weight {
 		// Proof size, measured: `145`
 		// Proof size, estimated: `3593`
-		// Fastest run: 33_970_000 picoseconds.
-		Weight::from_parts(36_334_000, 3593)
+		// Fastest run: 41_652_000 picoseconds.
+		Weight::from_parts(65_177_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn pay() -> Weight {
 		// Proof size, measured: `197`
 		// Proof size, estimated: `6196`
-		// Fastest run: 85_536_000 picoseconds.
-		Weight::from_parts(93_458_000, 6196)
+		// Fastest run: 83_614_000 picoseconds.
+		Weight::from_parts(92_497_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_category_rate() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 6_670_000 picoseconds.
-		Weight::from_parts(7_751_000, 0)
+		// Fastest run: 6_900_000 picoseconds.
+		Weight::from_parts(8_032_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `BttBurn::MilestoneBurns` (r:1 w:1)
@@ -120,8 +120,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn execute_milestone_burn() -> Weight {
 		// Proof size, measured: `892`
 		// Proof size, estimated: `6022`
-		// Fastest run: 66_749_000 picoseconds.
-		Weight::from_parts(88_581_000, 6022)
+		// Fastest run: 65_467_000 picoseconds.
+		Weight::from_parts(71_175_000, 6022)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -130,8 +130,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_milestone_source() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 5_538_000 picoseconds.
-		Weight::from_parts(9_274_000, 0)
+		// Fastest run: 5_568_000 picoseconds.
+		Weight::from_parts(6_640_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `BttBurn::FeeSplitConfig` (r:0 w:1)
@@ -139,8 +139,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_fee_split() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 5_328_000 picoseconds.
-		Weight::from_parts(6_059_000, 0)
+		// Fastest run: 5_488_000 picoseconds.
+		Weight::from_parts(6_540_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -148,30 +148,30 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn burn() -> Weight {
-		Weight::from_parts(36_334_000, 3593)
+		Weight::from_parts(65_177_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn pay() -> Weight {
-		Weight::from_parts(93_458_000, 6196)
+		Weight::from_parts(92_497_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_category_rate() -> Weight {
-		Weight::from_parts(7_751_000, 0)
+		Weight::from_parts(8_032_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn execute_milestone_burn() -> Weight {
-		Weight::from_parts(88_581_000, 6022)
+		Weight::from_parts(71_175_000, 6022)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_milestone_source() -> Weight {
-		Weight::from_parts(9_274_000, 0)
+		Weight::from_parts(6_640_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_fee_split() -> Weight {
-		Weight::from_parts(6_059_000, 0)
+		Weight::from_parts(6_540_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -28,12 +28,12 @@
 //!   compiled
 //!   --json-file
 //!   /root/.cache/btt-chain/target/benchmarks/pallet_btt_governance.json
+//!   --header
+//!   .maintain/HEADER.txt
 //!   --template
 //!   .maintain/weight-template.hbs
 //!   --output
 //!   pallets/btt-governance/src/weights.rs
-//!   --header
-//!   .maintain/HEADER.txt
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -69,10 +69,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Scheduler::Retries` (r:0 w:1)
 	/// Proof: `Scheduler::Retries` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn boost_vote() -> Weight {
-		// Proof size, measured: `833`
+		// Proof size, measured: `1868`
 		// Proof size, estimated: `26866`
-		// Fastest run: 52_759_000 picoseconds.
-		Weight::from_parts(56_804_000, 26866)
+		// Fastest run: 57_926_000 picoseconds.
+		Weight::from_parts(65_007_000, 26866)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw_boost() -> Weight {
 		// Proof size, measured: `478`
 		// Proof size, estimated: `26866`
-		// Fastest run: 38_878_000 picoseconds.
-		Weight::from_parts(42_953_000, 26866)
+		// Fastest run: 41_281_000 picoseconds.
+		Weight::from_parts(45_928_000, 26866)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -105,10 +105,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Scheduler::Retries` (r:0 w:1)
 	/// Proof: `Scheduler::Retries` (`max_values`: None, `max_size`: Some(30), added: 2505, mode: `MaxEncodedLen`)
 	fn refresh_boost() -> Weight {
-		// Proof size, measured: `833`
+		// Proof size, measured: `1868`
 		// Proof size, estimated: `26866`
-		// Fastest run: 51_406_000 picoseconds.
-		Weight::from_parts(56_013_000, 26866)
+		// Fastest run: 55_412_000 picoseconds.
+		Weight::from_parts(70_054_000, 26866)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -117,8 +117,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize() -> Weight {
 		// Proof size, measured: `56`
 		// Proof size, estimated: `1489`
-		// Fastest run: 5_859_000 picoseconds.
-		Weight::from_parts(9_594_000, 1489)
+		// Fastest run: 5_628_000 picoseconds.
+		Weight::from_parts(7_852_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 }
@@ -126,22 +126,22 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn boost_vote() -> Weight {
-		Weight::from_parts(56_804_000, 26866)
+		Weight::from_parts(65_007_000, 26866)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_boost() -> Weight {
-		Weight::from_parts(42_953_000, 26866)
+		Weight::from_parts(45_928_000, 26866)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn refresh_boost() -> Weight {
-		Weight::from_parts(56_013_000, 26866)
+		Weight::from_parts(70_054_000, 26866)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn on_initialize() -> Weight {
-		Weight::from_parts(9_594_000, 1489)
+		Weight::from_parts(7_852_000, 1489)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 }

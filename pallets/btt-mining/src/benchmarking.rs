@@ -85,10 +85,13 @@ fn reports<T: Config>(provider: &T::AccountId, count: u32) {
 mod benchmarks {
 	use super::*;
 
+	/// A provider with the most staking positions an account may hold: the stake check
+	/// reads them all.
 	#[benchmark]
 	fn register() {
 		setup::<T>();
 		let who: T::AccountId = whitelisted_caller();
+		T::BenchmarkHelper::stake_max_positions(&who);
 		let capacity = alloc::vec![7u8; T::MaxCapacityLen::get() as usize];
 
 		#[extrinsic_call]
@@ -110,13 +113,17 @@ mod benchmarks {
 
 	/// A verified consumer's first job for a provider in the era, in a region new to the
 	/// era, with `MaxOracles` reports in (the quorum met: the medians are computed and the
-	/// region's and the era's compute move).
+	/// region's and the era's compute move). Provider and consumer each hold the most
+	/// staking positions an account may: the provider's stake check and the consumer's
+	/// compute-priority check read them all.
 	#[benchmark]
 	fn pay_for_job() {
 		setup::<T>();
 		let provider = provider::<T>(0, 156);
+		T::BenchmarkHelper::stake_max_positions(&provider);
 		reports::<T>(&provider, T::MaxOracles::get());
 		let (consumer, amount) = consumer::<T>();
+		T::BenchmarkHelper::stake_max_positions(&consumer);
 		let era = Pallet::<T>::current_era();
 
 		#[extrinsic_call]

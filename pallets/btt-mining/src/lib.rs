@@ -56,6 +56,20 @@ mod tests;
 
 pub use factors::FactorConfig;
 pub use pallet::*;
+
+/// Gives benchmark accounts the stakes of the worst case: as many staking positions as an
+/// account may hold, so that every stake lookup reads all of them.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId> {
+	/// Gives `who` the most staking positions an account may hold, each at least the
+	/// provider tier.
+	fn stake_max_positions(who: &AccountId);
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<AccountId> BenchmarkHelper<AccountId> for () {
+	fn stake_max_positions(_: &AccountId) {}
+}
 pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
@@ -350,6 +364,10 @@ pub mod pallet {
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
+
+		/// Sets up the worst-case stakes of providers and consumers in benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
 
 	/// Registered providers.

@@ -189,6 +189,28 @@ impl pallet_btt_mining::Config for Test {
 	type PruneLimit = ConstU32<PRUNE_LIMIT>;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MaxStakes;
+}
+
+/// Benchmark stakes: `MaxPositions` 90-day stakes of the minimum, minted for the purpose.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MaxStakes;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_btt_mining::BenchmarkHelper<AccountId> for MaxStakes {
+	fn stake_max_positions(who: &AccountId) {
+		use polkadot_sdk::frame_support::traits::{fungible::Mutate, Get};
+		let positions = <Test as pallet_btt_staking::Config>::MaxPositions::get();
+		let stake = 5_000 * UNIT;
+		let _ = Balances::mint_into(who, stake * (u128::from(positions) + 1));
+		for _ in 0..positions {
+			let _ = BttStaking::stake(
+				RuntimeOrigin::signed(*who),
+				pallet_btt_staking::Tier::Days90,
+				stake,
+			);
+		}
+	}
 }
 
 /// The test chain's mining genesis: providers need a 90-day stake of 5,000 units, three

@@ -28,12 +28,12 @@
 //!   compiled
 //!   --json-file
 //!   /root/.cache/btt-chain/target/benchmarks/pallet_btt_mining.json
+//!   --header
+//!   .maintain/HEADER.txt
 //!   --template
 //!   .maintain/weight-template.hbs
 //!   --output
 //!   pallets/btt-mining/src/weights.rs
-//!   --header
-//!   .maintain/HEADER.txt
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -97,10 +97,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `BttMining::CounterForProviders` (r:1 w:1)
 	/// Proof: `BttMining::CounterForProviders` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn register() -> Weight {
-		// Proof size, measured: `1601`
+		// Proof size, measured: `2911`
 		// Proof size, estimated: `4618`
-		// Fastest run: 49_423_000 picoseconds.
-		Weight::from_parts(64_155_000, 4618)
+		// Fastest run: 59_078_000 picoseconds.
+		Weight::from_parts(67_940_000, 4618)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn deregister() -> Weight {
 		// Proof size, measured: `442`
 		// Proof size, estimated: `3777`
-		// Fastest run: 24_977_000 picoseconds.
-		Weight::from_parts(43_295_000, 3777)
+		// Fastest run: 23_835_000 picoseconds.
+		Weight::from_parts(31_757_000, 3777)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -149,10 +149,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `BttMining::MinOracleReports` (r:1 w:0)
 	/// Proof: `BttMining::MinOracleReports` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn pay_for_job() -> Weight {
-		// Proof size, measured: `3791`
+		// Proof size, measured: `6354`
 		// Proof size, estimated: `8246`
-		// Fastest run: 181_559_000 picoseconds.
-		Weight::from_parts(223_662_000, 8246)
+		// Fastest run: 191_303_000 picoseconds.
+		Weight::from_parts(239_755_000, 8246)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -177,8 +177,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn report() -> Weight {
 		// Proof size, measured: `4693`
 		// Proof size, estimated: `81726`
-		// Fastest run: 182_581_000 picoseconds.
-		Weight::from_parts(198_184_000, 81726)
+		// Fastest run: 179_796_000 picoseconds.
+		Weight::from_parts(194_047_000, 81726)
 			.saturating_add(T::DbWeight::get().reads(40_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -204,10 +204,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim(r: u32, ) -> Weight {
 		// Proof size, measured: `1687 + r * (52 ±0)`
 		// Proof size, estimated: `6196 + r * (2529 ±0)`
-		// Fastest run: 118_316_000 picoseconds.
-		Weight::from_parts(114_511_010, 6196)
-			// Standard error: 60_212
-			.saturating_add(Weight::from_parts(5_478_578, 0).saturating_mul(r.into()))
+		// Fastest run: 115_611_000 picoseconds.
+		Weight::from_parts(111_967_343, 6196)
+			// Standard error: 141_087
+			.saturating_add(Weight::from_parts(5_675_824, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -224,8 +224,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_oracle() -> Weight {
 		// Proof size, measured: `259`
 		// Proof size, estimated: `3777`
-		// Fastest run: 18_938_000 picoseconds.
-		Weight::from_parts(20_490_000, 3777)
+		// Fastest run: 18_998_000 picoseconds.
+		Weight::from_parts(22_133_000, 3777)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -236,8 +236,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_oracle() -> Weight {
 		// Proof size, measured: `890`
 		// Proof size, estimated: `3513`
-		// Fastest run: 26_359_000 picoseconds.
-		Weight::from_parts(61_060_000, 3513)
+		// Fastest run: 24_777_000 picoseconds.
+		Weight::from_parts(42_753_000, 3513)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -246,8 +246,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_factors() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 5_999_000 picoseconds.
-		Weight::from_parts(11_366_000, 0)
+		// Fastest run: 5_828_000 picoseconds.
+		Weight::from_parts(7_141_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `BttMining::MinProviderStake` (r:0 w:1)
@@ -257,8 +257,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_provider_stake() -> Weight {
 		// Proof size, measured: `0`
 		// Proof size, estimated: `0`
-		// Fastest run: 6_109_000 picoseconds.
-		Weight::from_parts(10_265_000, 0)
+		// Fastest run: 6_009_000 picoseconds.
+		Weight::from_parts(6_850_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `BttMining::Providers` (r:1 w:0)
@@ -270,8 +270,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_consumer_allowance() -> Weight {
 		// Proof size, measured: `259`
 		// Proof size, estimated: `3777`
-		// Fastest run: 13_971_000 picoseconds.
-		Weight::from_parts(15_393_000, 3777)
+		// Fastest run: 14_071_000 picoseconds.
+		Weight::from_parts(15_323_000, 3777)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -282,8 +282,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_region() -> Weight {
 		// Proof size, measured: `655`
 		// Proof size, estimated: `3475`
-		// Fastest run: 19_318_000 picoseconds.
-		Weight::from_parts(21_392_000, 3475)
+		// Fastest run: 19_519_000 picoseconds.
+		Weight::from_parts(21_262_000, 3475)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -294,8 +294,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_region() -> Weight {
 		// Proof size, measured: `668`
 		// Proof size, estimated: `3475`
-		// Fastest run: 19_999_000 picoseconds.
-		Weight::from_parts(24_857_000, 3475)
+		// Fastest run: 19_840_000 picoseconds.
+		Weight::from_parts(21_853_000, 3475)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -307,7 +307,7 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof size, measured: `347`
 		// Proof size, estimated: `1749`
 		// Fastest run: 8_773_000 picoseconds.
-		Weight::from_parts(9_995_000, 1749)
+		Weight::from_parts(9_565_000, 1749)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `BttGovernance::DayLength` (r:1 w:0)
@@ -318,10 +318,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_new_era(p: u32, ) -> Weight {
 		// Proof size, measured: `390`
 		// Proof size, estimated: `1749`
-		// Fastest run: 20_300_000 picoseconds.
-		Weight::from_parts(36_064_826, 1749)
-			// Standard error: 153
-			.saturating_add(Weight::from_parts(880, 0).saturating_mul(p.into()))
+		// Fastest run: 13_951_000 picoseconds.
+		Weight::from_parts(29_551_192, 1749)
+			// Standard error: 140
+			.saturating_add(Weight::from_parts(1_537, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `BttGovernance::DayLength` (r:1 w:0)
@@ -336,10 +336,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_prune(k: u32, ) -> Weight {
 		// Proof size, measured: `869 + k * (85 ±0)`
 		// Proof size, estimated: `1749 + k * (2601 ±0)`
-		// Fastest run: 29_443_000 picoseconds.
-		Weight::from_parts(40_207_909, 1749)
-			// Standard error: 6_290
-			.saturating_add(Weight::from_parts(1_006_018, 0).saturating_mul(k.into()))
+		// Fastest run: 29_333_000 picoseconds.
+		Weight::from_parts(35_649_597, 1749)
+			// Standard error: 5_106
+			.saturating_add(Weight::from_parts(967_742, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -351,78 +351,78 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn register() -> Weight {
-		Weight::from_parts(64_155_000, 4618)
+		Weight::from_parts(67_940_000, 4618)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(43_295_000, 3777)
+		Weight::from_parts(31_757_000, 3777)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn pay_for_job() -> Weight {
-		Weight::from_parts(223_662_000, 8246)
+		Weight::from_parts(239_755_000, 8246)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn report() -> Weight {
-		Weight::from_parts(198_184_000, 81726)
+		Weight::from_parts(194_047_000, 81726)
 			.saturating_add(RocksDbWeight::get().reads(40_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn claim(r: u32, ) -> Weight {
-		Weight::from_parts(114_511_010, 6196)
-			.saturating_add(Weight::from_parts(5_478_578, 0).saturating_mul(r.into()))
+		Weight::from_parts(111_967_343, 6196)
+			.saturating_add(Weight::from_parts(5_675_824, 0).saturating_mul(r.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 			.saturating_add(Weight::from_parts(0, 2529).saturating_mul(r.into()))
 	}
 	fn add_oracle() -> Weight {
-		Weight::from_parts(20_490_000, 3777)
+		Weight::from_parts(22_133_000, 3777)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_oracle() -> Weight {
-		Weight::from_parts(61_060_000, 3513)
+		Weight::from_parts(42_753_000, 3513)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_factors() -> Weight {
-		Weight::from_parts(11_366_000, 0)
+		Weight::from_parts(7_141_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_provider_stake() -> Weight {
-		Weight::from_parts(10_265_000, 0)
+		Weight::from_parts(6_850_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_consumer_allowance() -> Weight {
-		Weight::from_parts(15_393_000, 3777)
+		Weight::from_parts(15_323_000, 3777)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_region() -> Weight {
-		Weight::from_parts(21_392_000, 3475)
+		Weight::from_parts(21_262_000, 3475)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_region() -> Weight {
-		Weight::from_parts(24_857_000, 3475)
+		Weight::from_parts(21_853_000, 3475)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(9_995_000, 1749)
+		Weight::from_parts(9_565_000, 1749)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn on_initialize_new_era(p: u32, ) -> Weight {
-		Weight::from_parts(36_064_826, 1749)
-			.saturating_add(Weight::from_parts(880, 0).saturating_mul(p.into()))
+		Weight::from_parts(29_551_192, 1749)
+			.saturating_add(Weight::from_parts(1_537, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn on_initialize_prune(k: u32, ) -> Weight {
-		Weight::from_parts(40_207_909, 1749)
-			.saturating_add(Weight::from_parts(1_006_018, 0).saturating_mul(k.into()))
+		Weight::from_parts(35_649_597, 1749)
+			.saturating_add(Weight::from_parts(967_742, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(k.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

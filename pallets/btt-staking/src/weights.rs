@@ -28,12 +28,12 @@
 //!   compiled
 //!   --json-file
 //!   /root/.cache/btt-chain/target/benchmarks/pallet_btt_staking.json
+//!   --header
+//!   .maintain/HEADER.txt
 //!   --template
 //!   .maintain/weight-template.hbs
 //!   --output
 //!   pallets/btt-staking/src/weights.rs
-//!   --header
-//!   .maintain/HEADER.txt
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -57,8 +57,7 @@ pub trait WeightInfo {
 	fn on_initialize_idle() -> Weight;
 	/// Weight of `on_initialize_maturity`.
 	fn on_initialize_maturity() -> Weight;
-	/// Weight of `Pallet::refresh_freeze` (called by btt-vesting's `OnVestingChanged` hook
-	/// after a claim or a grant).
+	/// Weight of `refresh_freeze`.
 	fn refresh_freeze() -> Weight;
 }
 
@@ -98,8 +97,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn stake() -> Weight {
 		// Proof size, measured: `2758`
 		// Proof size, estimated: `6196`
-		// Fastest run: 142_051_000 picoseconds.
-		Weight::from_parts(214_929_000, 6196)
+		// Fastest run: 141_440_000 picoseconds.
+		Weight::from_parts(192_315_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -138,8 +137,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn close() -> Weight {
 		// Proof size, measured: `3543`
 		// Proof size, estimated: `6196`
-		// Fastest run: 270_390_000 picoseconds.
-		Weight::from_parts(288_217_000, 6196)
+		// Fastest run: 268_898_000 picoseconds.
+		Weight::from_parts(288_357_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
 	}
@@ -159,10 +158,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_fee_share(p: u32, ) -> Weight {
 		// Proof size, measured: `597 + p * (101 ±0)`
 		// Proof size, estimated: `4618 + p * (2503 ±0)`
-		// Fastest run: 81_380_000 picoseconds.
-		Weight::from_parts(85_806_410, 4618)
-			// Standard error: 69_076
-			.saturating_add(Weight::from_parts(4_420_182, 0).saturating_mul(p.into()))
+		// Fastest run: 80_249_000 picoseconds.
+		Weight::from_parts(106_489_668, 4618)
+			// Standard error: 97_587
+			.saturating_add(Weight::from_parts(3_793_492, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -173,8 +172,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_term() -> Weight {
 		// Proof size, measured: `268`
 		// Proof size, estimated: `11038`
-		// Fastest run: 21_792_000 picoseconds.
-		Weight::from_parts(23_455_000, 11038)
+		// Fastest run: 21_321_000 picoseconds.
+		Weight::from_parts(23_235_000, 11038)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -183,8 +182,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_idle() -> Weight {
 		// Proof size, measured: `80`
 		// Proof size, estimated: `3493`
-		// Fastest run: 3_705_000 picoseconds.
-		Weight::from_parts(4_197_000, 3493)
+		// Fastest run: 3_706_000 picoseconds.
+		Weight::from_parts(5_739_000, 3493)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `BttStaking::MaturingStake` (r:1 w:0)
@@ -202,62 +201,66 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize_maturity() -> Weight {
 		// Proof size, measured: `477`
 		// Proof size, estimated: `3593`
-		// Fastest run: 22_263_000 picoseconds.
-		Weight::from_parts(27_280_000, 3593)
+		// Fastest run: 22_643_000 picoseconds.
+		Weight::from_parts(33_700_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `BttStaking::Positions` (r:1 w:0)
+	/// Proof: `BttStaking::Positions` (`max_values`: None, `max_size`: Some(1153), added: 3628, mode: `MaxEncodedLen`)
 	/// Storage: `BttVesting::Schedules` (r:1 w:0)
+	/// Proof: `BttVesting::Schedules` (`max_values`: None, `max_size`: Some(377), added: 2852, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:1 w:1)
+	/// Proof: `Balances::Freezes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Locks` (r:1 w:0)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn refresh_freeze() -> Weight {
-		// Not benchmarked yet (the `refresh_freeze` benchmark is new): hand-set from the
-		// freeze part of `stake`'s measured figure.
-		Weight::from_parts(30_000_000, 9000)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Proof size, measured: `2203`
+		// Proof size, estimated: `4764`
+		// Fastest run: 39_649_000 picoseconds.
+		Weight::from_parts(62_673_000, 4764)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn stake() -> Weight {
-		Weight::from_parts(214_929_000, 6196)
+		Weight::from_parts(192_315_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn close() -> Weight {
-		Weight::from_parts(288_217_000, 6196)
+		Weight::from_parts(288_357_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 	}
 	fn claim_fee_share(p: u32, ) -> Weight {
-		Weight::from_parts(85_806_410, 4618)
-			.saturating_add(Weight::from_parts(4_420_182, 0).saturating_mul(p.into()))
+		Weight::from_parts(106_489_668, 4618)
+			.saturating_add(Weight::from_parts(3_793_492, 0).saturating_mul(p.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(Weight::from_parts(0, 2503).saturating_mul(p.into()))
 	}
 	fn set_term() -> Weight {
-		Weight::from_parts(23_455_000, 11038)
+		Weight::from_parts(23_235_000, 11038)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(4_197_000, 3493)
+		Weight::from_parts(5_739_000, 3493)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 	}
 	fn on_initialize_maturity() -> Weight {
-		Weight::from_parts(27_280_000, 3593)
+		Weight::from_parts(33_700_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn refresh_freeze() -> Weight {
-		Weight::from_parts(30_000_000, 9000)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(62_673_000, 4764)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

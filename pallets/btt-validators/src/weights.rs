@@ -28,12 +28,12 @@
 //!   compiled
 //!   --json-file
 //!   /root/.cache/btt-chain/target/benchmarks/pallet_btt_validators.json
+//!   --header
+//!   .maintain/HEADER.txt
 //!   --template
 //!   .maintain/weight-template.hbs
 //!   --output
 //!   pallets/btt-validators/src/weights.rs
-//!   --header
-//!   .maintain/HEADER.txt
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -63,8 +63,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn add_validator() -> Weight {
 		// Proof size, measured: `1728`
 		// Proof size, estimated: `5193`
-		// Fastest run: 20_771_000 picoseconds.
-		Weight::from_parts(37_846_000, 5193)
+		// Fastest run: 20_140_000 picoseconds.
+		Weight::from_parts(29_293_000, 5193)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -78,10 +78,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_validator(v: u32, ) -> Weight {
 		// Proof size, measured: `216 + v * (109 ±0)`
 		// Proof size, estimated: `3898 + v * (2345 ±4)`
-		// Fastest run: 16_825_000 picoseconds.
-		Weight::from_parts(15_830_831, 3898)
-			// Standard error: 11_173
-			.saturating_add(Weight::from_parts(3_540_827, 0).saturating_mul(v.into()))
+		// Fastest run: 16_975_000 picoseconds.
+		Weight::from_parts(13_018_651, 3898)
+			// Standard error: 2_100
+			.saturating_add(Weight::from_parts(3_386_077, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2345).saturating_mul(v.into()))
@@ -91,13 +91,13 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn add_validator() -> Weight {
-		Weight::from_parts(37_846_000, 5193)
+		Weight::from_parts(29_293_000, 5193)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_validator(v: u32, ) -> Weight {
-		Weight::from_parts(15_830_831, 3898)
-			.saturating_add(Weight::from_parts(3_540_827, 0).saturating_mul(v.into()))
+		Weight::from_parts(13_018_651, 3898)
+			.saturating_add(Weight::from_parts(3_386_077, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2345).saturating_mul(v.into()))

@@ -28,12 +28,12 @@
 //!   compiled
 //!   --json-file
 //!   /root/.cache/btt-chain/target/benchmarks/pallet_btt_vesting.json
+//!   --header
+//!   .maintain/HEADER.txt
 //!   --template
 //!   .maintain/weight-template.hbs
 //!   --output
 //!   pallets/btt-vesting/src/weights.rs
-//!   --header
-//!   .maintain/HEADER.txt
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]
@@ -80,10 +80,10 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim(s: u32, ) -> Weight {
 		// Proof size, measured: `971 + s * (41 ±0)`
 		// Proof size, estimated: `4764`
-		// Fastest run: 44_315_000 picoseconds.
-		Weight::from_parts(47_943_770, 4764)
-			// Standard error: 13_331
-			.saturating_add(Weight::from_parts(261_836, 0).saturating_mul(s.into()))
+		// Fastest run: 43_635_000 picoseconds.
+		Weight::from_parts(62_738_632, 4764)
+			// Standard error: 47_900
+			.saturating_add(Weight::from_parts(594_150, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -92,8 +92,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn approve_milestones() -> Weight {
 		// Proof size, measured: `340`
 		// Proof size, estimated: `3537`
-		// Fastest run: 11_637_000 picoseconds.
-		Weight::from_parts(12_849_000, 3537)
+		// Fastest run: 11_046_000 picoseconds.
+		Weight::from_parts(16_895_000, 3537)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_tranches() -> Weight {
 		// Proof size, measured: `645`
 		// Proof size, estimated: `6196`
-		// Fastest run: 76_283_000 picoseconds.
-		Weight::from_parts(80_118_000, 6196)
+		// Fastest run: 75_812_000 picoseconds.
+		Weight::from_parts(82_211_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -132,8 +132,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn release_ecosystem() -> Weight {
 		// Proof size, measured: `1693`
 		// Proof size, estimated: `13555`
-		// Fastest run: 124_624_000 picoseconds.
-		Weight::from_parts(132_416_000, 13555)
+		// Fastest run: 125_285_000 picoseconds.
+		Weight::from_parts(140_137_000, 13555)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -146,8 +146,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_programme() -> Weight {
 		// Proof size, measured: `327`
 		// Proof size, estimated: `3549`
-		// Fastest run: 18_287_000 picoseconds.
-		Weight::from_parts(20_180_000, 3549)
+		// Fastest run: 17_636_000 picoseconds.
+		Weight::from_parts(19_539_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -158,8 +158,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn remove_programme() -> Weight {
 		// Proof size, measured: `302`
 		// Proof size, estimated: `3549`
-		// Fastest run: 15_884_000 picoseconds.
-		Weight::from_parts(17_286_000, 3549)
+		// Fastest run: 15_142_000 picoseconds.
+		Weight::from_parts(17_135_000, 3549)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -184,8 +184,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn programme_spend() -> Weight {
 		// Proof size, measured: `1690`
 		// Proof size, estimated: `6196`
-		// Fastest run: 120_609_000 picoseconds.
-		Weight::from_parts(175_330_000, 6196)
+		// Fastest run: 120_548_000 picoseconds.
+		Weight::from_parts(126_227_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -200,8 +200,8 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn release_reserve() -> Weight {
 		// Proof size, measured: `575`
 		// Proof size, estimated: `6196`
-		// Fastest run: 70_154_000 picoseconds.
-		Weight::from_parts(79_538_000, 6196)
+		// Fastest run: 69_963_000 picoseconds.
+		Weight::from_parts(91_355_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -210,43 +210,43 @@ impl<T: polkadot_sdk::frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and mocks.
 impl WeightInfo for () {
 	fn claim(s: u32, ) -> Weight {
-		Weight::from_parts(47_943_770, 4764)
-			.saturating_add(Weight::from_parts(261_836, 0).saturating_mul(s.into()))
+		Weight::from_parts(62_738_632, 4764)
+			.saturating_add(Weight::from_parts(594_150, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve_milestones() -> Weight {
-		Weight::from_parts(12_849_000, 3537)
+		Weight::from_parts(16_895_000, 3537)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn claim_tranches() -> Weight {
-		Weight::from_parts(80_118_000, 6196)
+		Weight::from_parts(82_211_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn release_ecosystem() -> Weight {
-		Weight::from_parts(132_416_000, 13555)
+		Weight::from_parts(140_137_000, 13555)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn set_programme() -> Weight {
-		Weight::from_parts(20_180_000, 3549)
+		Weight::from_parts(19_539_000, 3549)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_programme() -> Weight {
-		Weight::from_parts(17_286_000, 3549)
+		Weight::from_parts(17_135_000, 3549)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn programme_spend() -> Weight {
-		Weight::from_parts(175_330_000, 6196)
+		Weight::from_parts(126_227_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn release_reserve() -> Weight {
-		Weight::from_parts(79_538_000, 6196)
+		Weight::from_parts(91_355_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
