@@ -7,6 +7,7 @@
 //! The code they embed is the production runtime of `scripts/build-runtime.sh`, whose hash
 //! `chain-specs/production-runtime.json` records.
 
+use polkadot_sdk::sp_core::bytes;
 use serde_json::Value;
 use std::{path::PathBuf, process::Command};
 
@@ -59,20 +60,6 @@ fn committed_chain_specs_are_up_to_date() {
 	}
 }
 
-/// `bytes` as lower-case hex.
-fn to_hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The bytes of a `0x`-prefixed hex string.
-fn from_hex(hex: &str) -> Vec<u8> {
-	let hex = hex.strip_prefix("0x").expect("hex starts with 0x");
-	(0..hex.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("valid hex"))
-		.collect()
-}
-
 /// The committed specs embed the production runtime: the blob `scripts/build-runtime.sh`
 /// built and recorded (same blake2-256 hash), with no benchmark or try-runtime entry point,
 /// and at most 2 MiB compressed.
@@ -89,12 +76,13 @@ fn committed_chain_specs_embed_the_production_runtime() {
 			&std::fs::read_to_string(chain_specs_dir().join(file)).expect("committed spec"),
 		)
 		.expect("the committed spec is JSON");
-		let code = from_hex(
+		let code = bytes::from_hex(
 			spec.pointer("/genesis/runtimeGenesis/code")
 				.and_then(Value::as_str)
 				.expect("a plain spec carries its runtime code"),
-		);
-		let hash = format!("0x{}", to_hex(&polkadot_sdk::sp_crypto_hashing::blake2_256(&code)));
+		)
+		.expect("the code is hex");
+		let hash = bytes::to_hex(&polkadot_sdk::sp_crypto_hashing::blake2_256(&code), false);
 		assert_eq!(
 			hash, recorded_hash,
 			"{file} does not embed the recorded production runtime: run scripts/generate-chain-specs.sh"

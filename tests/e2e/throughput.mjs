@@ -2,26 +2,16 @@
 // node, SENDERS funded senders, ROUNDS rounds of each hot-path extrinsic, and a Markdown
 // table of what the blocks held, written to OUT.
 //
-//   BTT_NODE_BIN=… SENDERS=3000 ROUNDS=8 OUT=../../benchmarks/throughput.md node throughput.mjs
+//   BTT_NODE_BIN=… SENDERS=3000 ROUNDS=10 OUT=../../benchmarks/throughput.md node throughput.mjs
 
-import { Keyring } from '@polkadot/keyring';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { connect, nodeBinary, startNode } from './lib/node.mjs';
-import {
-  fundSenders,
-  fundingPerSender,
-  makeSenders,
-  markdownTable,
-  registerProvider,
-  runWorkload,
-  withRatios,
-  WORKLOADS,
-} from './lib/throughput.mjs';
+import { markdownTable, prepareLoad, runWorkload, withRatios, WORKLOADS } from './lib/throughput.mjs';
 
 const SENDERS = Number(process.env.SENDERS ?? 3000);
-const ROUNDS = Number(process.env.ROUNDS ?? 8);
+const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const OUT = process.env.OUT ?? null;
 const log = (line) => console.log(line);
 
@@ -32,20 +22,8 @@ const node = await startNode({
 let api;
 try {
   api = await connect(node);
-  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
-  const dev = (name) => keyring.addFromUri(`//${name}`);
-  const funders = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map(dev);
-  const ctx = {
-    sink: dev('Ferdie').address,
-    provider: dev('Dave').address,
-    // Row 2 (Bob on dev chains): a schedule still in its 3-month lock on a young chain.
-    vestingBeneficiary: dev('Bob').address,
-  };
-
   log(`load test: ${SENDERS} senders, ${ROUNDS} rounds, node ${nodeBinary()}`);
-  const senders = await makeSenders(SENDERS);
-  await registerProvider(api, dev('Dave'));
-  await fundSenders(api, funders, senders, fundingPerSender(ROUNDS));
+  const { senders, ctx } = await prepareLoad(api, SENDERS, ROUNDS);
   log('senders funded');
 
   const rows = [];

@@ -6,16 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { useDevNode } from './lib/node.mjs';
-import {
-  fundSenders,
-  fundingPerSender,
-  makeSenders,
-  markdownTable,
-  registerProvider,
-  runWorkload,
-  withRatios,
-  WORKLOADS,
-} from './lib/throughput.mjs';
+import { markdownTable, prepareLoad, runWorkload, withRatios, WORKLOADS } from './lib/throughput.mjs';
 
 const SENDERS = 60;
 const ROUNDS = 2;
@@ -24,15 +15,10 @@ describe('throughput smoke: each hot path from many senders, counted from the bl
   const ctx = useDevNode();
 
   it('includes every workload and reports per-block counts and ratios', async () => {
-    const { api, keyring } = ctx;
-    const dev = (name) => keyring.addFromUri(`//${name}`);
-    const funders = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map(dev);
-    const senders = await makeSenders(SENDERS);
-    await registerProvider(api, dev('Dave'));
-    await fundSenders(api, funders, senders, fundingPerSender(ROUNDS), { timeoutMs: 120_000 });
+    const { api } = ctx;
+    const { senders, ctx: load } = await prepareLoad(api, SENDERS, ROUNDS, { timeoutMs: 120_000 });
     const issuanceBefore = (await api.query.balances.totalIssuance()).toBigInt();
 
-    const load = { sink: dev('Ferdie').address, provider: dev('Dave').address, vestingBeneficiary: dev('Bob').address };
     const rows = [];
     for (const workload of WORKLOADS) {
       const row = await runWorkload(api, workload, senders, ROUNDS, load, { timeoutMs: 180_000 });

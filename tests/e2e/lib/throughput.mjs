@@ -63,12 +63,12 @@ export const WORKLOADS = [
 ];
 
 /** What each sender is given: every round of every workload, and fees, with room to spare. */
-export function fundingPerSender(rounds) {
+function fundingPerSender(rounds) {
   return STAKE + BigInt(rounds) * 3n * (AMOUNT + UNIT) + 50n * UNIT;
 }
 
 /** `count` sender key pairs, derived from `//Sender//<i>` of the dev phrase. */
-export async function makeSenders(count) {
+async function makeSenders(count) {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
   return Array.from({ length: count }, (_, i) => keyring.addFromUri(`//Sender//${i}`));
@@ -98,7 +98,7 @@ async function submitAll(api, extrinsics, concurrency = 256) {
  * Funds every sender with `amount` from `funders` (the dev chain's liquid accounts), each
  * funder paying its share with consecutive nonces, and waits until all have it.
  */
-export async function fundSenders(api, funders, senders, amount, { timeoutMs = 300_000 } = {}) {
+async function fundSenders(api, funders, senders, amount, { timeoutMs = 300_000 } = {}) {
   const extrinsics = [];
   for (const [f, funder] of funders.entries()) {
     let { nonce } = await api.query.system.account(funder.address);
@@ -124,7 +124,7 @@ export async function fundSenders(api, funders, senders, amount, { timeoutMs = 3
  * Makes `provider` a compute provider: a 90-day stake of the provider minimum and a
  * registration in region 156, so that jobs can be paid to it.
  */
-export async function registerProvider(api, provider) {
+async function registerProvider(api, provider) {
   let result = await signAndWait(api, api.tx.bttStaking.stake('Days90', 5_000n * UNIT), provider);
   if (result.dispatchError) throw new Error(`provider stake: ${result.dispatchError}`);
   result = await signAndWait(api, api.tx.bttMining.register(156, 'load test provider'), provider);
@@ -143,6 +143,29 @@ export async function waitBlocks(api, count, { timeoutMs = 60_000 } = {}) {
     intervalMs: 500,
     what: `${count} more blocks`,
   });
+}
+
+/**
+ * Everything a load run needs on a fresh dev chain: `count` senders, each funded for
+ * `rounds` rounds by the liquidity row's accounts (Alice to Ferdie), Dave registered as a
+ * compute provider, and the accounts the workloads address. Resolves with
+ * `{ senders, ctx }` (`ctx` as `runWorkload` takes it).
+ */
+export async function prepareLoad(api, count, rounds, { timeoutMs = 300_000 } = {}) {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const dev = (name) => keyring.addFromUri(`//${name}`);
+  const funders = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map(dev);
+  const senders = await makeSenders(count);
+  await registerProvider(api, dev('Dave'));
+  await fundSenders(api, funders, senders, fundingPerSender(rounds), { timeoutMs });
+  const ctx = {
+    sink: dev('Ferdie').address,
+    provider: dev('Dave').address,
+    // Row 2 (Bob on dev chains): a schedule still in its 3-month lock on a young chain.
+    vestingBeneficiary: dev('Bob').address,
+  };
+  return { senders, ctx };
 }
 
 /** The weight limits of the chain: normal-class maximum and the base extrinsic weight. */
