@@ -1,8 +1,8 @@
 //! The runtime APIs: what the node and clients (polkadot.js) call into the runtime for.
 
 use crate::{
-	genesis::presets, AccountId, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce,
-	Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	genesis::presets, AccountId, Balance, Block, BlockNumber, Executive, Grandpa, InherentDataExt,
+	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 use alloc::vec::Vec;
 use polkadot_sdk::{
@@ -240,6 +240,42 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_btt_staking::views::BttStakingApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn terms() -> Vec<(pallet_btt_staking::Tier, pallet_btt_staking::Term<Balance>)> {
+			crate::BttStaking::terms()
+		}
+
+		fn account(who: AccountId) -> pallet_btt_staking::StakerView<Balance, BlockNumber> {
+			crate::BttStaking::staker_view(&who)
+		}
+
+		fn benefits(who: AccountId) -> pallet_btt_staking::Benefits {
+			use pallet_btt_staking::StakingBenefits;
+			pallet_btt_staking::Benefits::of(crate::BttStaking::tier(&who))
+		}
+
+		fn quote(
+			who: AccountId,
+			tier: pallet_btt_staking::Tier,
+			amount: Balance,
+		) -> Result<pallet_btt_staking::StakeQuote<Balance, BlockNumber>, sp_runtime::DispatchError> {
+			crate::BttStaking::quote(&who, tier, amount)
+		}
+	}
+
+	impl pallet_btt_mining::views::BttMiningApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn era() -> pallet_btt_mining::EraView<Balance, BlockNumber> {
+			crate::BttMining::era_view()
+		}
+
+		fn provider(
+			who: AccountId,
+			era: pallet_btt_mining::EraIndex,
+		) -> Option<pallet_btt_mining::ProviderView<Balance, BlockNumber>> {
+			crate::BttMining::provider_view(&who, era)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)
@@ -264,6 +300,7 @@ impl_runtime_apis! {
 			use frame_support::traits::StorageInfoTrait;
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
+			use crate::session_benchmarks::Pallet as SessionBench;
 			use crate::{
 				Balances, BttBurn, BttGovernance, BttMining, BttStaking, BttValidators, BttVesting,
 				ConvictionVoting, Council, Multisig, Preimage, Referenda, Scheduler, Sudo,
@@ -286,6 +323,7 @@ impl_runtime_apis! {
 			use frame_system_benchmarking::Pallet as SystemBench;
 			use sp_storage::TrackedStorageKey;
 			use frame_system_benchmarking::extensions::Pallet as SystemExtensionsBench;
+			use crate::session_benchmarks::Pallet as SessionBench;
 			use crate::{
 				Balances, BttBurn, BttGovernance, BttMining, BttStaking, BttValidators, BttVesting,
 				ConvictionVoting, Council, Multisig, Preimage, Referenda, Scheduler, Sudo,
@@ -294,6 +332,19 @@ impl_runtime_apis! {
 
 			impl frame_system_benchmarking::Config for Runtime {}
 			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
+
+			impl crate::session_benchmarks::Config for Runtime {
+				fn validator_with_new_keys() -> (AccountId, crate::opaque::SessionKeys, Vec<u8>) {
+					use codec::Encode;
+					use frame_support::traits::fungible::Mutate;
+					let validator: AccountId = frame_benchmarking::account("validator", 0, 0);
+					// Enough for the existential deposit and the key deposit.
+					let funds = crate::configs::SessionKeyDeposit::get().saturating_mul(100);
+					crate::Balances::set_balance(&validator, funds);
+					let generated = crate::opaque::SessionKeys::generate(&validator.encode(), None);
+					(validator, generated.keys, generated.proof.encode())
+				}
+			}
 
 			let whitelist: Vec<TrackedStorageKey> = crate::AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();

@@ -35,6 +35,7 @@ mod benchmarks {
 		[pallet_conviction_voting, ConvictionVoting]
 		[pallet_collective, Council]
 		[pallet_treasury, Treasury]
+		[pallet_session, SessionBench::<Runtime>]
 		[pallet_btt_burn, BttBurn]
 		[pallet_btt_vesting, BttVesting]
 		[pallet_btt_staking, BttStaking]
@@ -50,6 +51,8 @@ pub mod fee_payment;
 pub mod genesis;
 pub mod governance;
 pub mod guarantees;
+#[cfg(feature = "runtime-benchmarks")]
+pub mod session_benchmarks;
 pub mod weights;
 
 use alloc::vec::Vec;

@@ -76,6 +76,15 @@ pub trait RewardBurner<AccountId, Balance> {
 		reward: Balance,
 		burn_share: Permill,
 	) -> Result<Balance, DispatchError>;
+
+	/// What [`burn_reward`](Self::burn_reward) burns of `reward`: `burn_share` of it,
+	/// rounded down.
+	fn burned_part(reward: Balance, burn_share: Permill) -> Balance
+	where
+		Balance: polkadot_sdk::sp_runtime::traits::AtLeast32BitUnsigned + Copy,
+	{
+		burn_share.mul_floor(reward)
+	}
 }
 
 /// Told when tokens leave the milestone source (the ecosystem fund, a pool of the allocation
@@ -669,7 +678,7 @@ pub mod pallet {
 			reward: BalanceOf<T>,
 			burn_share: Permill,
 		) -> Result<BalanceOf<T>, DispatchError> {
-			let amount = burn_share.mul_floor(reward);
+			let amount = Self::burned_part(reward, burn_share);
 			if !amount.is_zero() {
 				Self::burn_from(from, amount, Preservation::Expendable, BurnSource::StakingReward)?;
 			}

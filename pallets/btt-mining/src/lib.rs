@@ -45,6 +45,7 @@ extern crate alloc;
 pub mod emission;
 pub mod factors;
 pub mod migrations;
+pub mod views;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -56,6 +57,7 @@ mod tests;
 
 pub use factors::FactorConfig;
 pub use pallet::*;
+pub use views::{BttMiningApi, EraView, ProviderView};
 
 /// Gives benchmark accounts the stakes of the worst case: as many staking positions as an
 /// account may hold, so that every stake lookup reads all of them.
@@ -945,29 +947,8 @@ pub mod pallet {
 			ensure!(contribution.weighted > 0, Error::<T>::NothingToClaim);
 			let mut total = EraTotals::<T>::get(era);
 			let settling = total.settled.is_none();
-			let (total_score, factors) = match total.settled {
-				Some(settled) => settled,
-				None => {
-					let factors = Factors::<T>::get();
-					let score = Self::era_score(era, &total, &factors);
-					total.settled = Some((score, factors));
-					(score, factors)
-				}
-			};
-			// The region's part of the budget, then the provider's part of its region's: each
-			// step rounds down once, so an era loses under a planck per region and provider.
-			let region = RegionTotals::<T>::get(era, contribution.region).unwrap_or_default();
-			let region_score = factors
-				.geo_factor(region.compute, total.compute)
-				.saturating_mul_int(region.weighted);
-			let budget: u128 = Self::era_budget(era).saturated_into();
-			let share = |amount: u128, part: u128, whole: u128| {
-				multiply_by_rational_with_rounding(amount, part, whole, Rounding::Down).unwrap_or(0)
-			};
-			let region_budget = share(budget, region_score, total_score);
-			let reward = share(region_budget, contribution.weighted, region.weighted)
-				// Defensive: an era never pays more than its budget.
-				.min(budget.saturating_sub(total.paid));
+			total.settled = Some(Self::era_settlement(era, &total));
+			let reward = Self::reward_of(era, &contribution, &total);
 			Contributions::<T>::remove(era, &provider);
 			Reports::<T>::remove(era, &provider);
 			total.paid = total.paid.saturating_add(reward);
@@ -1256,6 +1237,99 @@ pub mod pallet {
 				});
 			}
 			Contributions::<T>::insert(era, provider, new);
+		}
+
+		/// The era's total score and the factors it is computed with: fixed by the era's
+		/// first claim, else computed now (reads each region of the era).
+		fn era_settlement(era: EraIndex, total: &EraTotal) -> (u128, FactorConfig) {
+			total.settled.unwrap_or_else(|| {
+				let factors = Factors::<T>::get();
+				(Self::era_score(era, total, &factors), factors)
+			})
+		}
+
+		/// What `contribution` earns in `era` with the era's totals `total` (settled):
+		/// the region's part of the budget, then the provider's part of its region's. Each
+		/// step rounds down once, so an era loses under a planck per region and provider.
+		fn reward_of(era: EraIndex, contribution: &Contribution, total: &EraTotal) -> u128 {
+			let (total_score, factors) = Self::era_settlement(era, total);
+			let region = RegionTotals::<T>::get(era, contribution.region).unwrap_or_default();
+			let region_score = factors
+				.geo_factor(region.compute, total.compute)
+				.saturating_mul_int(region.weighted);
+			let budget: u128 = Self::era_budget(era).saturated_into();
+			let share = |amount: u128, part: u128, whole: u128| {
+				multiply_by_rational_with_rounding(amount, part, whole, Rounding::Down).unwrap_or(0)
+			};
+			let region_budget = share(budget, region_score, total_score);
+			share(region_budget, contribution.weighted, region.weighted)
+				// Defensive: an era never pays more than its budget.
+				.min(budget.saturating_sub(total.paid))
+		}
+
+		/// The current era, its budget and the emission so far.
+		pub fn era_view() -> EraView<BalanceOf<T>, BlockNumberFor<T>> {
+			let era = Self::current_era();
+			let day = T::Day::get();
+			let start = day.saturating_mul(era.into());
+			let totals = EraTotals::<T>::get(era);
+			EraView {
+				era,
+				start,
+				end: start.saturating_add(day),
+				budget: Self::era_budget(era),
+				cap_so_far: Self::emitted_by(start),
+				emission_total: Self::phase_totals()
+					.iter()
+					.fold(0u128, |sum, total| sum.saturating_add(*total))
+					.saturated_into(),
+				paid: TotalPaid::<T>::get(),
+				end_era: Self::end_era(),
+				scored_compute: totals.compute,
+				regions: totals.regions,
+				providers: Providers::<T>::count(),
+				oracles: Oracles::<T>::count(),
+				min_oracle_reports: MinOracleReports::<T>::get(),
+			}
+		}
+
+		/// `who`'s standing in `era` and what it would be paid for it if the era ended
+		/// now; `None` if `who` is not a registered provider. Reads the era's regions.
+		pub fn provider_view(
+			who: &T::AccountId,
+			era: EraIndex,
+		) -> Option<ProviderView<BalanceOf<T>, BlockNumberFor<T>>> {
+			let info = Providers::<T>::get(who)?;
+			let stake = T::Staking::active_stake(who, MinProviderTier::<T>::get());
+			let reports = Reports::<T>::get(era, who);
+			let contribution = Contributions::<T>::get(era, who);
+			let total = EraTotals::<T>::get(era);
+			let (region, qos, energy) = match &contribution {
+				Some(c) => (c.region, c.qos, c.energy),
+				None => {
+					let (qos, energy) = Self::quorum_factors(&reports);
+					(info.region, qos, energy)
+				}
+			};
+			let region_compute = RegionTotals::<T>::get(era, region).unwrap_or_default().compute;
+			let (_, factors) = Self::era_settlement(era, &total);
+			Some(ProviderView {
+				region,
+				registered_at: info.registered_at,
+				stake,
+				eligible: stake >= MinProviderStake::<T>::get(),
+				era,
+				compute: contribution.as_ref().map_or(0, |c| c.compute),
+				reports: reports.len() as u32,
+				qos,
+				energy,
+				geography: factors.geo_factor(region_compute, total.compute),
+				weighted: contribution.as_ref().map_or(0, |c| c.weighted),
+				estimated_reward: contribution
+					.filter(|c| c.weighted > 0)
+					.map_or(0, |c| Self::reward_of(era, &c, &total))
+					.saturated_into(),
+			})
 		}
 
 		/// The era's total score: Σ over its regions of geography factor × weighted compute.

@@ -41,6 +41,7 @@
 extern crate alloc;
 
 pub mod types;
+pub mod views;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -55,6 +56,7 @@ pub use types::{
 	paper_terms, ActiveStake, FrozenByVesting, OnPoolSpend, Position, StakingBenefits, Term, Tier,
 	DAYS_PER_YEAR, MAX_APY, MIN_TERM_DAYS,
 };
+pub use views::{Benefits, BttStakingApi, PositionView, StakeQuote, StakerView};
 pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
@@ -77,7 +79,7 @@ pub mod pallet {
 	use pallet_btt_burn::RewardBurner;
 	use polkadot_sdk::sp_runtime::{
 		helpers_128bit::multiply_by_rational_with_rounding,
-		traits::{CheckedAdd, Saturating, StaticLookup, Zero},
+		traits::{CheckedAdd, One, Saturating, StaticLookup, Zero},
 		Permill, Rounding, SaturatedConversion,
 	};
 
@@ -394,33 +396,9 @@ pub mod pallet {
 			#[pallet::compact] amount: BalanceOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let term = Terms::<T>::get(tier).ok_or(Error::<T>::UnknownTier)?;
-			ensure!(amount >= term.minimum, Error::<T>::BelowMinimum);
-			let mut positions = Positions::<T>::get(&who).unwrap_or_default();
-			ensure!(
-				(positions.len() as u32) < T::MaxPositions::get(),
-				Error::<T>::TooManyPositions
-			);
-			let staked = Self::principal_of(&positions);
-			let new_principal = staked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
-			ensure!(
-				T::Currency::total_balance(&who) >= new_principal,
-				Error::<T>::InsufficientBalance
-			);
-			// Free tokens only: funds on hold (which may leave the account) and tokens vesting
-			// keeps frozen do not back a stake, so the stake never overlaps them.
-			let vesting = T::VestingFrozen::vesting_frozen(&who);
-			let needed = vesting.checked_add(&new_principal).ok_or(Error::<T>::Overflow)?;
-			ensure!(T::Currency::balance(&who) >= needed, Error::<T>::StakeNotFree);
-			let reward = term.reward(amount).ok_or(Error::<T>::Overflow)?;
+			let StakePlan { term, mut positions, new_principal, vesting, reward } =
+				Self::plan_stake(&who, tier, amount)?;
 			let pool = T::RewardPool::get();
-			// Spendable by programmes: neither held for other stakes nor needed to keep the
-			// pool account alive.
-			ensure!(
-				T::Currency::reducible_balance(&pool, Preservation::Preserve, Fortitude::Polite)
-					>= reward,
-				Error::<T>::PoolCannotCover
-			);
 
 			let accumulator = Self::settle_fee_income();
 			if !reward.is_zero() {
@@ -428,12 +406,11 @@ pub mod pallet {
 					.map_err(|_| Error::<T>::PoolCannotCover)?;
 			}
 			// The freeze covers the whole principal and the vesting freeze (see
-			// `refresh_freeze`): `needed` did not overflow.
+			// `refresh_freeze`): `plan_stake` checked that their sum does not overflow.
 			Self::set_staking_freeze(&who, new_principal, vesting)?;
 
 			let now = frame_system::Pallet::<T>::block_number();
-			let maturity =
-				now.saturating_add(T::BlocksPerDay::get().saturating_mul(term.days.into()));
+			let maturity = Self::maturity(now, term.days);
 			let id = NextPositionId::<T>::mutate(|next| {
 				let id = *next;
 				*next = next.saturating_add(1);
@@ -599,7 +576,66 @@ pub mod pallet {
 		}
 	}
 
+	/// A stake that passed every check of [`Pallet::stake`], with what it needs to be made.
+	pub(crate) struct StakePlan<T: Config> {
+		/// The tier's current terms.
+		pub term: Term<BalanceOf<T>>,
+		/// The account's positions before the stake.
+		pub positions: PositionsOf<T>,
+		/// The account's staked principal with the stake.
+		pub new_principal: BalanceOf<T>,
+		/// What vesting keeps frozen in the account.
+		pub vesting: BalanceOf<T>,
+		/// The stake's fixed reward.
+		pub reward: BalanceOf<T>,
+	}
+
 	impl<T: Config> Pallet<T> {
+		/// Checks a stake of `amount` in `tier` by `who` without changing anything: the one
+		/// place of `stake`'s rules, so that the `quote` view refuses exactly what the call
+		/// refuses.
+		pub(crate) fn plan_stake(
+			who: &T::AccountId,
+			tier: Tier,
+			amount: BalanceOf<T>,
+		) -> Result<StakePlan<T>, Error<T>> {
+			let term = Terms::<T>::get(tier).ok_or(Error::<T>::UnknownTier)?;
+			ensure!(amount >= term.minimum, Error::<T>::BelowMinimum);
+			let positions = Positions::<T>::get(who).unwrap_or_default();
+			ensure!(
+				(positions.len() as u32) < T::MaxPositions::get(),
+				Error::<T>::TooManyPositions
+			);
+			let staked = Self::principal_of(&positions);
+			let new_principal = staked.checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+			ensure!(
+				T::Currency::total_balance(who) >= new_principal,
+				Error::<T>::InsufficientBalance
+			);
+			// Free tokens only: funds on hold (which may leave the account) and tokens vesting
+			// keeps frozen do not back a stake, so the stake never overlaps them.
+			let vesting = T::VestingFrozen::vesting_frozen(who);
+			let needed = vesting.checked_add(&new_principal).ok_or(Error::<T>::Overflow)?;
+			ensure!(T::Currency::balance(who) >= needed, Error::<T>::StakeNotFree);
+			let reward = term.reward(amount).ok_or(Error::<T>::Overflow)?;
+			// Spendable by programmes: neither held for other stakes nor needed to keep the
+			// pool account alive.
+			ensure!(
+				T::Currency::reducible_balance(
+					&T::RewardPool::get(),
+					Preservation::Preserve,
+					Fortitude::Polite
+				) >= reward,
+				Error::<T>::PoolCannotCover
+			);
+			Ok(StakePlan { term, positions, new_principal, vesting, reward })
+		}
+
+		/// The block a stake of `days` made at `start` matures at.
+		fn maturity(start: BlockNumberFor<T>, days: u32) -> BlockNumberFor<T> {
+			start.saturating_add(T::BlocksPerDay::get().saturating_mul(days.into()))
+		}
+
 		/// What the staking freeze holds in `who`'s account: its staked principal plus what
 		/// vesting keeps frozen in it, or zero without positions.
 		pub fn staking_freeze(who: &T::AccountId) -> BalanceOf<T> {
@@ -786,13 +822,90 @@ pub mod pallet {
 		/// Fee share `who` could claim now.
 		pub fn pending_fee_share(who: &T::AccountId) -> BalanceOf<T> {
 			let Some(positions) = Positions::<T>::get(who) else { return Zero::zero() };
-			let accumulator = FeeSharePerStake::<T>::get()
-				.saturating_add(Self::unsettled_income().map_or(0, |(per_stake, _)| per_stake));
+			let accumulator = Self::current_accumulator();
 			let now = frame_system::Pallet::<T>::block_number();
 			positions.iter().fold(Zero::zero(), |sum: BalanceOf<T>, p| {
 				let end = Self::end_accumulator(p, now, accumulator);
 				sum.saturating_add(Self::owed_fee_share(p, end))
 			})
+		}
+
+		/// The terms of each tier for new stakes, shortest tier first.
+		pub fn terms() -> Vec<(Tier, Term<BalanceOf<T>>)> {
+			Tier::ALL.into_iter().filter_map(|tier| Some((tier, Terms::<T>::get(tier)?))).collect()
+		}
+
+		/// `who`'s tier, benefits, positions (with what closing each pays) and pending fee
+		/// share. Reads the account's positions and the fee-share books: O(positions).
+		pub fn staker_view(who: &T::AccountId) -> StakerView<BalanceOf<T>, BlockNumberFor<T>> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let positions = Positions::<T>::get(who).unwrap_or_default();
+			let accumulator = Self::current_accumulator();
+			let tier = Self::tier_at(&positions, now);
+			let views: Vec<_> = positions
+				.iter()
+				.map(|p| {
+					let reward_burned = T::RewardBurner::burned_part(p.reward, p.reward_burn);
+					PositionView {
+						id: p.id,
+						tier: p.tier,
+						principal: p.principal,
+						reward: p.reward,
+						reward_burned,
+						reward_paid: p.reward.saturating_sub(reward_burned),
+						start: p.start,
+						maturity: p.maturity,
+						matured: now >= p.maturity,
+						fee_share: Self::owed_fee_share(
+							p,
+							Self::end_accumulator(p, now, accumulator),
+						),
+					}
+				})
+				.collect();
+			StakerView {
+				tier,
+				benefits: Benefits::of(tier),
+				staked: Self::principal_of(&positions),
+				pending_fee_share: views
+					.iter()
+					.fold(Zero::zero(), |sum: BalanceOf<T>, p| sum.saturating_add(p.fee_share)),
+				positions: views,
+			}
+		}
+
+		/// What `stake(tier, amount)` signed by `who` would give if it were included in the
+		/// next block, or the module error the call would fail with now.
+		pub fn quote(
+			who: &T::AccountId,
+			tier: Tier,
+			amount: BalanceOf<T>,
+		) -> Result<StakeQuote<BalanceOf<T>, BlockNumberFor<T>>, DispatchError> {
+			let plan = Self::plan_stake(who, tier, amount)?;
+			let reward_burned = T::RewardBurner::burned_part(plan.reward, plan.term.reward_burn);
+			let next_block = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+			Ok(StakeQuote {
+				tier,
+				term: plan.term,
+				amount,
+				reward: plan.reward,
+				reward_burned,
+				reward_paid: plan.reward.saturating_sub(reward_burned),
+				maturity: Self::maturity(next_block, plan.term.days),
+				benefits: Benefits::of(Some(tier)),
+			})
+		}
+
+		/// The fee-share accumulator with the income waiting in the pot shared out, as the
+		/// next call will settle it.
+		fn current_accumulator() -> u128 {
+			FeeSharePerStake::<T>::get()
+				.saturating_add(Self::unsettled_income().map_or(0, |(per_stake, _)| per_stake))
+		}
+
+		/// The highest tier among `positions` that have not matured at `now`.
+		fn tier_at(positions: &PositionsOf<T>, now: BlockNumberFor<T>) -> Option<Tier> {
+			positions.iter().filter(|p| p.maturity > now).map(|p| p.tier).max()
 		}
 
 		/// The invariants: every account's staking freeze is the principal of its positions
@@ -895,8 +1008,7 @@ pub mod pallet {
 
 	impl<T: Config> StakingBenefits<T::AccountId> for Pallet<T> {
 		fn tier(who: &T::AccountId) -> Option<Tier> {
-			let now = frame_system::Pallet::<T>::block_number();
-			Positions::<T>::get(who)?.iter().filter(|p| p.maturity > now).map(|p| p.tier).max()
+			Self::tier_at(&Positions::<T>::get(who)?, frame_system::Pallet::<T>::block_number())
 		}
 	}
 }

@@ -1083,3 +1083,91 @@ mod pruning {
 		});
 	}
 }
+
+/// The views the web app and providers read: each shows what the calls then do.
+mod views {
+	use super::*;
+
+	#[test]
+	fn the_era_view_follows_the_calendar_and_the_emission() {
+		new_test_ext().execute_with(|| {
+			let view = BttMining::era_view();
+			assert_eq!((view.era, view.start, view.end), (0, 0, ERA));
+			assert_eq!((view.budget, view.cap_so_far, view.paid), (BttMining::era_budget(0), 0, 0));
+			assert_eq!((view.emission_total, view.end_era), (MINING_ROW, 4 * ERAS_PER_PHASE));
+			assert_eq!((view.providers, view.oracles), (0, Oracles::<Test>::count()));
+			assert_eq!(view.min_oracle_reports, 3);
+
+			provider(ALICE, 156);
+			report(ALICE);
+			job(ALICE, 100 * UNIT);
+			let view = BttMining::era_view();
+			assert_eq!((view.scored_compute, view.regions, view.providers), (100 * UNIT, 1, 1));
+
+			next_era();
+			let view = BttMining::era_view();
+			assert_eq!((view.era, view.start, view.end), (1, ERA, 2 * ERA));
+			assert_eq!(view.cap_so_far, BttMining::era_budget(0));
+			assert_eq!(view.scored_compute, 0);
+			assert_ok!(BttMining::claim(signed(ALICE), 0));
+			assert_eq!(BttMining::era_view().paid, BttMining::era_budget(0));
+			check();
+		});
+	}
+
+	#[test]
+	fn a_providers_estimate_is_what_its_claim_pays() {
+		new_test_ext().execute_with(|| {
+			provider(ALICE, 156);
+			provider(CHARLIE, 156);
+			provider(DAVE, 840);
+			for (who, work) in [(ALICE, 100), (CHARLIE, 37), (DAVE, 71)] {
+				report(who);
+				job(who, work * UNIT);
+			}
+			// Dave's second job lands in the same era: the estimate follows it.
+			job(DAVE, 9 * UNIT);
+			let estimates: Vec<_> = [ALICE, CHARLIE, DAVE]
+				.into_iter()
+				.map(|who| BttMining::provider_view(&who, 0).unwrap())
+				.collect();
+			assert_eq!(estimates[2].compute, 80 * UNIT);
+			assert_eq!(estimates[0].reports, 3);
+			assert!(estimates.iter().all(|v| v.eligible && v.qos > FixedU128::from_inner(0)));
+			assert_eq!(estimates[0].geography, estimates[1].geography);
+			let total: Balance = estimates.iter().map(|v| v.estimated_reward).sum();
+			assert!(total <= BttMining::era_budget(0) && total + 3 >= BttMining::era_budget(0));
+
+			next_era();
+			for (who, estimate) in [ALICE, CHARLIE, DAVE].into_iter().zip(&estimates) {
+				assert_eq!(BttMining::provider_view(&who, 0).as_ref(), Some(estimate));
+				let before = Balances::balance(&who);
+				assert_ok!(BttMining::claim(signed(who), 0));
+				assert_eq!(Balances::balance(&who) - before, estimate.estimated_reward);
+			}
+			// The claim consumed the contribution: nothing more to estimate.
+			assert_eq!(BttMining::provider_view(&ALICE, 0).unwrap().estimated_reward, 0);
+			check();
+		});
+	}
+
+	#[test]
+	fn without_the_oracle_quorum_a_provider_is_estimated_nothing() {
+		new_test_ext().execute_with(|| {
+			provider(ALICE, 156);
+			assert_ok!(BttMining::report(
+				signed(ORACLE),
+				ALICE,
+				Permill::one(),
+				50,
+				Permill::one()
+			));
+			job(ALICE, 100 * UNIT);
+			let view = BttMining::provider_view(&ALICE, 0).unwrap();
+			assert_eq!((view.reports, view.compute, view.weighted), (1, 100 * UNIT, 0));
+			assert_eq!((view.qos, view.estimated_reward), (FixedU128::from_inner(0), 0));
+			assert_eq!(view.region, 156);
+			assert_eq!(BttMining::provider_view(&BOB, 0), None);
+		});
+	}
+}
