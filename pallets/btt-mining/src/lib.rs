@@ -57,7 +57,7 @@ mod tests;
 
 pub use factors::FactorConfig;
 pub use pallet::*;
-pub use views::{BttMiningApi, EraView, ProviderView};
+pub use views::{EraView, ProviderView};
 
 /// Gives benchmark accounts the stakes of the worst case: as many staking positions as an
 /// account may hold, so that every stake lookup reads all of them.

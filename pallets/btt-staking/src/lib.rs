@@ -56,7 +56,7 @@ pub use types::{
 	paper_terms, ActiveStake, FrozenByVesting, OnPoolSpend, Position, StakingBenefits, Term, Tier,
 	DAYS_PER_YEAR, MAX_APY, MIN_TERM_DAYS,
 };
-pub use views::{Benefits, BttStakingApi, PositionView, StakeQuote, StakerView};
+pub use views::{Benefits, PositionView, StakeQuote, StakerView};
 pub use weights::WeightInfo;
 
 use polkadot_sdk::{frame_support, frame_system};
