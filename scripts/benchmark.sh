@@ -26,7 +26,8 @@ btt_pallets=(pallet_btt_burn pallet_btt_vesting pallet_btt_staking pallet_btt_mi
   pallet_btt_governance pallet_btt_validators)
 frame_pallets=(frame_system frame_system_extensions pallet_balances pallet_timestamp
   pallet_transaction_payment pallet_sudo pallet_multisig pallet_preimage
-  pallet_scheduler pallet_referenda pallet_conviction_voting pallet_collective pallet_treasury)
+  pallet_scheduler pallet_referenda pallet_conviction_voting pallet_collective pallet_treasury
+  pallet_session)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${btt_pallets[@]}" "${frame_pallets[@]}" overhead storage)
 

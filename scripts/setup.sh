@@ -10,7 +10,7 @@
 #     is added and nothing else is needed for the wasm runtime;
 #   * a Debian 12 machine whose rustup cannot download targets: Debian's own Rust
 #     (`rustc-web`) plus its standard-library source is used for the wasm build only, with
-#     a `wasm32v1-none` sysroot compiled once from that source (see docs/BUILD.md).
+#     a `wasm32v1-none` sysroot compiled once from that source (see the README's section on building the wasm runtime without rustup).
 # Every step checks first and does nothing when its result is already there.
 
 set -euo pipefail
@@ -141,26 +141,32 @@ elif command -v apt-get >/dev/null 2>&1; then
   log "rustup cannot add wasm32v1-none here: using Debian's Rust for the wasm runtime"
   setup_debian_wasm_toolchain
   if ! wasm_probe debian-web; then
-    log "the debian-web toolchain cannot build for wasm32v1-none; see docs/BUILD.md"
+    log "the debian-web toolchain cannot build for wasm32v1-none; see the README, \"Building the wasm runtime on a machine without rustup target add\""
     return 1 2>/dev/null || exit 1
   fi
 else
-  log "no way to get a wasm32v1-none toolchain: install it with rustup (see docs/BUILD.md)"
+  log "no way to get a wasm32v1-none toolchain: install it with rustup (see the README's section on building the wasm runtime without rustup)"
   return 1 2>/dev/null || exit 1
 fi
 
-# --- Node.js packages for the end-to-end tests -------------------------------------------
-setup_e2e_packages() {
-  local dir="$BTT_ROOT/tests/e2e"
+# --- Node.js packages: the end-to-end tests and the web app (which they build) ---------------
+setup_npm_packages() {
+  local dir="$1"
   [ -f "$dir/package.json" ] || return 0
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     if ! command -v npm >/dev/null 2>&1; then
       apt_install_missing nodejs npm
     fi
-    log "installing the end-to-end test packages (npm ci)"
+    log "installing the Node.js packages of ${dir#"$BTT_ROOT"/} (npm ci)"
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 }
-setup_e2e_packages
+setup_npm_packages "$BTT_ROOT/tests/e2e"
+setup_npm_packages "$BTT_ROOT/app"
+
+# --- Chromium for the web app's browser test (Debian's package) --------------------------
+if command -v dpkg-query >/dev/null 2>&1; then
+  apt_install_missing chromium
+fi
 
 set +euo pipefail

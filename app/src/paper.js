@@ -1,0 +1,39 @@
+// The white paper's release table (tokenomics, section 8): the share of the 210M supply
+// released in each period and the cumulative share at its end. The chain does not enforce
+// these numbers: its allocation rows' own rules produce a release, which the Supply page
+// shows beside them (`bttVestingApi.projectedRelease`).
+export const PAPER_RELEASE = [
+  { period: '2025', percent: 22, cumulative: 22 },
+  { period: '2026', percent: 18, cumulative: 40 },
+  { period: '2027', percent: 15, cumulative: 55 },
+  { period: '2028', percent: 12, cumulative: 67 },
+  { period: '2029', percent: 10, cumulative: 77 },
+  { period: '2030+', percent: 23, cumulative: 100 },
+];
+
+/**
+ * The chain's projected release in the paper's periods: year 1 after genesis is the
+ * paper's 2025, ..., year 5 is 2029, and every later year is "2030+". Returns one
+ * `{ period, paper, paperCumulative, chain (plancks), chainPercent, chainCumulative }` per row.
+ */
+export function releaseBesidePaper(projection) {
+  const total = projection.total.toBigInt();
+  const years = projection.years.map((y) => ({ year: y.year.toNumber(), released: y.released.toBigInt() }));
+  let cumulative = 0n;
+  return PAPER_RELEASE.map((row, index) => {
+    const last = index === PAPER_RELEASE.length - 1;
+    const chain = years
+      .filter((y) => (last ? y.year > index : y.year === index + 1))
+      .reduce((sum, y) => sum + y.released, 0n);
+    cumulative += chain;
+    const share = (amount) => (total === 0n ? 0 : Number((amount * 10_000n) / total) / 100);
+    return {
+      period: row.period,
+      paper: row.percent,
+      paperCumulative: row.cumulative,
+      chain,
+      chainPercent: share(chain),
+      chainCumulative: share(cumulative),
+    };
+  });
+}
