@@ -12,17 +12,17 @@ export const DEFAULT_ENDPOINT = 'ws://127.0.0.1:9944';
  * day length in blocks (the one calendar) and whether it is a development chain.
  */
 export async function connect(endpoint, { timeoutMs = 15_000 } = {}) {
-  const provider = new WsProvider(endpoint, false);
-  const connecting = provider.connectWithRetry().then(() => ApiPromise.create({ provider, noInitWarn: true }));
+  const provider = new WsProvider(endpoint);
+  const api = new ApiPromise({ provider, noInitWarn: true });
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer from ${endpoint} within ${timeoutMs / 1000} s`)), timeoutMs);
   });
-  let api;
   try {
-    api = await Promise.race([connecting, timeout]);
+    // `isReady` waits through the provider's reconnection attempts; the timeout bounds it.
+    await Promise.race([api.isReady, timeout]);
   } catch (error) {
-    provider.disconnect().catch(() => {});
+    api.disconnect().catch(() => {});
     throw error;
   } finally {
     clearTimeout(timer);

@@ -62,16 +62,26 @@ async function showPage() {
   state.pageName = name;
   const root = $('#page');
   root.innerHTML = '';
+  delete root.dataset.ready;
   if (!state.api) {
     root.innerHTML = '<p class="muted">Connect to a BTT node to see this page.</p>';
     return;
   }
   root.dataset.page = name;
+  // Each page gets a container of its own: an update still in flight when the reader moves
+  // on writes into the old, detached container instead of the new page.
+  const container = document.createElement('div');
+  root.append(container);
   try {
-    state.page = await PAGES[name].mount(context(root));
+    const page = await PAGES[name].mount(context(container));
+    if (state.pageName !== name || !container.isConnected) {
+      page?.dispose?.();
+      return;
+    }
+    state.page = page;
     root.dataset.ready = 'true';
   } catch (error) {
-    root.innerHTML = `<p class="error">This page could not be read from the chain: ${escapeHtml(error.message)}</p>`;
+    container.innerHTML = `<p class="error">This page could not be read from the chain: ${escapeHtml(error.message)}</p>`;
   }
 }
 

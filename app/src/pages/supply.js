@@ -57,7 +57,7 @@ export async function mount(ctx) {
       rows
         .map(
           (r) => `<tr><td>${r.row}</td><td>${escapeHtml(bytesText(r.name))}</td><td class="num">${(r.bps.toNumber() / 100).toFixed(2)}%</td>
-          <td class="num">${fmt(r.amount)}</td><td>${escapeHtml(r.release.toString())}</td><td class="num">${fmt(r.released)}</td>
+          <td class="num">${fmt(r.amount)}</td><td>${escapeHtml(ruleText(r.release))}</td><td class="num">${fmt(r.released)}</td>
           <td class="num">${fmt(r.claimable)}</td><td class="num">${fmt(r.locked)}</td></tr>`,
         )
         .join('');
@@ -92,4 +92,21 @@ export async function mount(ctx) {
 
   await update();
   return { update, dispose: () => chart?.destroy() };
+}
+
+/** A row's release rule in words. */
+function ruleText(rule) {
+  if (rule.isLockThenLinear) {
+    const { lockMonths, linearMonths } = rule.asLockThenLinear;
+    return `${lockMonths}-month lock, then linear over ${linearMonths} months`;
+  }
+  if (rule.isMilestoneTranches) return `${rule.asMilestoneTranches.tranches} monthly tranches, each on an approved milestone`;
+  const words = {
+    MiningEmission: 'mining emission, daily eras over 8 years',
+    CommunityProgrammes: 'community programmes and staking rewards',
+    GovernanceRelease: 'released by governance',
+    Unlocked: 'unlocked at genesis',
+    ReferendumOnly: 'only by referendum, to the foundation',
+  };
+  return words[rule.type] ?? rule.type;
 }
