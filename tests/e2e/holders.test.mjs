@@ -92,6 +92,10 @@ describe('holder and institution flows (dev chain, 1-block days)', () => {
 
   it('a treasurer-track referendum spends from the development fund', async () => {
     const amount = 1_234n * UNIT;
+    // The fund holds only the fees' development share so far; a donation tops it up.
+    const fund = api.consts.bttBurn.developmentFund;
+    const donated = await signAndWait(api, api.tx.balances.transferKeepAlive(fund, 2_000n * UNIT), bob);
+    assert.equal(donated.dispatchError, null);
     const referendum = await proposeAndBack(api, {
       proposer: alice,
       origin: { BttGovernance: 'Treasurer' },
@@ -108,6 +112,7 @@ describe('holder and institution flows (dev chain, 1-block days)', () => {
     assert.equal(result.dispatchError, null);
     assert.equal(eventsOf(result, 'treasury', 'Paid').length, 1);
     assert.equal(await free(eve.address), before + amount);
+    assert.ok((await free(fund)) >= 2_000n * UNIT - amount, 'the spend came out of the development fund');
   });
 
   it("an economic-params referendum changes the fee split; the next fee is shared by it", async () => {
