@@ -34,12 +34,29 @@ describe('holder and institution flows (dev chain, 1-block days)', () => {
     [bob, 10_000_000n * UNIT],
   ];
 
+  const spendAmount = 1_234n * UNIT;
+  const newSplit = { development: 500_000, stakers: 250_000, burn: 150_000, author: 100_000 };
+  /** The referenda, proposed up front so that they run while the tranche falls due. */
+  const referenda = {};
+
   before(async () => {
     api = dev.api;
     [alice, bob, charlie, dave, eve] = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve'].map((n) => dev.keyring.addFromUri(`//${n}`));
     // Dave stakes first, so the fees every later transaction pays earn him a share.
     const staked = await signAndWait(api, api.tx.bttStaking.stake('Days90', 5_000n * UNIT), dave);
     assert.equal(staked.dispatchError, null);
+    referenda.spend = await proposeAndBack(api, {
+      proposer: alice,
+      origin: { BttGovernance: 'Treasurer' },
+      call: api.tx.treasury.spend(null, spendAmount, eve.address, null),
+      votes: votes(),
+    });
+    referenda.split = await proposeAndBack(api, {
+      proposer: alice,
+      origin: { BttGovernance: 'EconomicParams' },
+      call: api.tx.bttBurn.setFeeSplit(newSplit),
+      votes: votes(),
+    });
   });
 
   const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
@@ -91,18 +108,12 @@ describe('holder and institution flows (dev chain, 1-block days)', () => {
   });
 
   it('a treasurer-track referendum spends from the development fund', async () => {
-    const amount = 1_234n * UNIT;
+    const amount = spendAmount;
     // The fund holds only the fees' development share so far; a donation tops it up.
     const fund = api.consts.bttBurn.developmentFund;
     const donated = await signAndWait(api, api.tx.balances.transferKeepAlive(fund, 2_000n * UNIT), bob);
     assert.equal(donated.dispatchError, null);
-    const referendum = await proposeAndBack(api, {
-      proposer: alice,
-      origin: { BttGovernance: 'Treasurer' },
-      call: api.tx.treasury.spend(null, amount, eve.address, null),
-      votes: votes(),
-    });
-    await waitUntilApproved(api, referendum);
+    await waitUntilApproved(api, referenda.spend);
     await waitFor(async () => (await api.query.treasury.spendCount()).toNumber() > 0, {
       timeoutMs: 60_000,
       what: 'the spend to be enacted',
@@ -116,14 +127,8 @@ describe('holder and institution flows (dev chain, 1-block days)', () => {
   });
 
   it("an economic-params referendum changes the fee split; the next fee is shared by it", async () => {
-    const split = { development: 500_000, stakers: 250_000, burn: 150_000, author: 100_000 };
-    const referendum = await proposeAndBack(api, {
-      proposer: alice,
-      origin: { BttGovernance: 'EconomicParams' },
-      call: api.tx.bttBurn.setFeeSplit(split),
-      votes: votes(),
-    });
-    await waitUntilApproved(api, referendum);
+    const split = newSplit;
+    await waitUntilApproved(api, referenda.split);
     await waitFor(async () => (await api.query.bttBurn.feeSplitConfig()).development.toNumber() === split.development, {
       timeoutMs: 60_000,
       what: 'the new split to be enacted',
