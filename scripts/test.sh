@@ -16,6 +16,9 @@ if [ -n "$duplicates" ]; then
   exit 1
 fi
 
+echo "== the documentation points only at files of the repository"
+python3 scripts/check-docs.py
+
 # One build for every Rust test: benchmarks compiled in (their test suites run too) and
 # try-runtime (the fuzzer's and the upgrade checks' try_state hooks). The runtime's wasm is
 # built without try-runtime (runtime/build.rs), so the end-to-end node is the same.
