@@ -26,6 +26,11 @@ echo "== cargo test (workspace, runtime-benchmarks + try-runtime; fuzzer ~${FUZZ
 cargo test --locked --workspace --features runtime-benchmarks,try-runtime
 
 echo "== end-to-end tests (tests/e2e, node's test runner)"
+# The CI variant of the network suite: the late joiner syncs a 20-block chain and a validator
+# is paused for 30 s (the full scenarios, 50 blocks and 60 s, are the suite's defaults:
+# `npm test` in tests/e2e without these two variables).
+export BTT_E2E_LATE_JOINER_BLOCKS="${BTT_E2E_LATE_JOINER_BLOCKS:-20}"
+export BTT_E2E_PAUSE_MS="${BTT_E2E_PAUSE_MS:-30000}"
 export BTT_NODE_BIN="$CARGO_TARGET_DIR/debug/btt-node"
 (cd tests/e2e && npm test)
 

@@ -1,12 +1,18 @@
 // The four-validator network of scripts/local-testnet.json (chain-specs/local-testnet.json,
 // validators Alice, Bob, Charlie and Dave) as real processes on free 127.0.0.1 ports: it
-// produces and finalizes blocks, keeps finalizing with one validator stopped, and a
-// validator killed with SIGKILL restarts on its own database and catches up within 60 s.
-// The measured times are printed for the closing report.
+// produces and finalizes blocks, keeps finalizing with one validator stopped, a validator
+// killed with SIGKILL restarts on its own database and catches up within 60 s, a validator
+// paused (SIGSTOP) for 60 s does not stop finality and catches up after SIGCONT, two of
+// four down stall finality until one returns, a late joiner reaches the finalized head by
+// warp sync and by full sync, and export-blocks/import-blocks restore the chain into a
+// fresh database (export-state too). The measured times are printed for the closing report.
+//
+// BTT_E2E_PAUSE_MS (default 60000) and BTT_E2E_LATE_JOINER_BLOCKS (default 50) shorten the
+// pause and the chain a joiner syncs, for a quick local run.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,6 +145,125 @@ describe('four validators (chain-specs/local-testnet.json)', () => {
     // His database survived: he did not start over from genesis.
     const log = charlie.node.logTail();
     assert.doesNotMatch(log, /Initializing Genesis block/);
+  });
+
+  it('a paused validator (SIGSTOP, 60 s by default): the others keep finalizing, it catches up after SIGCONT', async () => {
+    const bob = byName('bob');
+    const alice = byName('alice').node;
+    const pauseMs = Number(process.env.BTT_E2E_PAUSE_MS ?? 60_000);
+    const atPause = await heads(alice);
+    const pausedAt = Date.now();
+    bob.node.proc.kill('SIGSTOP');
+    try {
+      await waitFor(async () => (await heads(alice)).finalized >= atPause.finalized + 3, {
+        timeoutMs: pauseMs + 60_000,
+        what: 'finality while Bob is paused',
+      });
+      // Stay paused for the whole period.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, pauseMs - (Date.now() - pausedAt))));
+    } finally {
+      bob.node.proc.kill('SIGCONT');
+    }
+    const resumed = Date.now();
+    const target = (await heads(alice)).finalized;
+    await waitFor(async () => (await heads(bob.node)).finalized >= target, {
+      timeoutMs: 60_000,
+      what: `Bob to reach the finalized block #${target} after SIGCONT`,
+    });
+    console.log(`pause of ${pauseMs / 1000} s: finality went on; Bob reached finalized #${target} ${((Date.now() - resumed) / 1000).toFixed(1)} s after SIGCONT`);
+  });
+
+  it('two of four validators down: finality stalls; one back and it resumes and catches up', async () => {
+    const [charlie, dave] = [byName('charlie'), byName('dave')];
+    const alice = byName('alice').node;
+    await Promise.all([charlie.node.stop(), dave.node.stop()]);
+    const down = Date.now();
+    const atStop = await heads(alice);
+    // GRANDPA needs more than two thirds of the votes: 3 of 4. Blocks go on, finality stops.
+    await waitFor(async () => (await heads(alice)).best >= atStop.best + 4, {
+      timeoutMs: 90_000,
+      what: 'blocks to go on with two validators',
+    });
+    const stalled = await heads(alice);
+    assert.ok(stalled.finalized <= atStop.finalized + 1, `finality stalled: #${atStop.finalized} -> #${stalled.finalized}`);
+    const stallMs = Date.now() - down;
+
+    const back = Date.now();
+    await start(charlie);
+    await waitFor(async () => {
+      const now = await heads(alice);
+      return now.finalized >= stalled.best;
+    }, { timeoutMs: 120_000, what: `finality to resume past #${stalled.best}` });
+    console.log(
+      `two of four down: finality stalled at #${stalled.finalized} while blocks reached #${stalled.best} ` +
+        `(${(stallMs / 1000).toFixed(1)} s observed); with Charlie back it passed #${stalled.best} in ${((Date.now() - back) / 1000).toFixed(1)} s`,
+    );
+    await start(dave);
+  });
+
+  it('a late joiner syncs to the finalized head by warp sync and by full sync', async () => {
+    const alice = byName('alice').node;
+    const minFinalized = Number(process.env.BTT_E2E_LATE_JOINER_BLOCKS ?? 50);
+    await waitFor(async () => (await heads(alice)).finalized >= minFinalized, {
+      timeoutMs: minFinalized * 12_000,
+      what: `${minFinalized} finalized blocks`,
+    });
+    const aliceV = byName('alice');
+    const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${aliceV.peerId}`;
+    for (const mode of ['warp', 'full']) {
+      const dir = join(root, `joiner-${mode}`);
+      const joinedAt = Date.now();
+      const joiner = await startNode({
+        args: ['--chain', join(ROOT, TOPOLOGY.chainSpec), '--base-path', dir, '--name', `joiner-${mode}`,
+          '--sync', mode, '--bootnodes', bootnode, '--unsafe-force-node-key-generation'],
+      });
+      try {
+        const target = (await heads(alice)).finalized;
+        await waitFor(async () => (await heads(joiner)).finalized >= target, {
+          timeoutMs: 180_000,
+          what: `the ${mode}-sync joiner to reach finalized #${target}`,
+        });
+        console.log(`late joiner, ${mode} sync: finalized #${target} in ${((Date.now() - joinedAt) / 1000).toFixed(1)} s from its start`);
+        // Its finalized head is the network's block of that number (a warp-synced node has
+        // no bodies below it yet, so compare heads, not a lookup by number).
+        const head = await rpcCall(joiner, 'chain_getFinalizedHead');
+        const { number } = await rpcCall(joiner, 'chain_getHeader', [head]);
+        assert.equal(head, await rpcCall(alice, 'chain_getBlockHash', [parseInt(number, 16)]));
+      } finally {
+        await joiner.stop();
+      }
+    }
+  });
+
+  it('export-blocks and import-blocks into a fresh base path reproduce the finalized head; export-state works', async () => {
+    // The full-sync joiner's database, now stopped, is the backup's source.
+    const source = join(root, 'joiner-full');
+    const chain = join(ROOT, TOPOLOGY.chainSpec);
+    const backup = join(root, 'blocks.bin');
+    const exportedAt = Date.now();
+    const quiet = { stdio: ['ignore', 'ignore', 'pipe'] };
+    execFileSync(nodeBinary(), ['export-blocks', '--chain', chain, '--base-path', source, '--binary', backup], quiet);
+    const restored = join(root, 'restored');
+    execFileSync(nodeBinary(), ['import-blocks', '--chain', chain, '--base-path', restored, '--binary', backup], quiet);
+    const seconds = ((Date.now() - exportedAt) / 1000).toFixed(1);
+    const state = join(root, 'state.json');
+    execFileSync(nodeBinary(), ['export-state', '--chain', chain, '--base-path', restored], {
+      stdio: ['ignore', openSync(state, 'w'), 'pipe'],
+    });
+    assert.match(readFileSync(state, 'utf8').slice(0, 2_000), /"genesis"/);
+    // The restored database, started alone (no peers), has the same finalized head.
+    const node = await startNode({
+      args: ['--chain', chain, '--base-path', restored, '--name', 'restored', '--unsafe-force-node-key-generation'],
+    });
+    try {
+      const mine = await heads(node);
+      const hash = await rpcCall(node, 'chain_getBlockHash', [mine.best]);
+      assert.equal(hash, await rpcCall(byName('alice').node, 'chain_getBlockHash', [mine.best]));
+      assert.ok(mine.best > 0, 'blocks were imported');
+      console.log(`backup and restore of ${mine.best} blocks: export + import in ${seconds} s, same block hash at #${mine.best}`);
+    } finally {
+      await node.stop();
+    }
   });
 
   it('docker/docker-compose.yml is the same topology, generated by scripts/local-testnet.sh', () => {
