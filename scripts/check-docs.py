@@ -26,8 +26,13 @@ PATTERN = re.compile(r"[*<>{}…]|\.\.\.")
 def generated(token):
     """Whether git ignores `token`: a build or test output (e.g. `tests/e2e/artifacts/`)
     that a fresh clone does not have until something writes it."""
-    result = subprocess.run(["git", "check-ignore", "-q", token.rstrip("/")], cwd=ROOT)
-    return result.returncode == 0
+    # As a folder and as a file: a folder pattern (`artifacts/`) matches a path that does
+    # not exist only when the path ends in a slash.
+    names = {token.rstrip("/"), token.rstrip("/") + "/"}
+    return any(
+        subprocess.run(["git", "check-ignore", "-q", name], cwd=ROOT).returncode == 0
+        for name in names
+    )
 
 
 def problems():
