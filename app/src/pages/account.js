@@ -35,7 +35,7 @@ export async function mount(ctx) {
       <label>Amount (${chain.symbol})<br><input id="stake-amount" inputmode="decimal" size="16" placeholder="1000"></label>
       <button id="stake-submit" type="submit" disabled>Stake</button>
     </form>
-    <div class="quote" id="stake-quote" class="muted"></div>`;
+    <div class="quote" id="stake-quote"></div>`;
 
   const quoteBox = root.querySelector('#stake-quote');
   const stakeButton = root.querySelector('#stake-submit');
