@@ -42,7 +42,8 @@ pub fn development() -> Result<ChainSpec, String> {
 	from_preset("BTT Development", "btt_dev", ChainType::Development, DEV_RUNTIME_PRESET)
 }
 
-/// `--chain local`: Alice and Bob as authorities.
+/// `--chain local`: four validators (Alice, Bob, Charlie and Dave, as in
+/// `scripts/local-testnet.json`), Alice the sudo key, the production calendar.
 pub fn local_testnet() -> Result<ChainSpec, String> {
 	from_preset("BTT Local Testnet", "btt_local", ChainType::Local, LOCAL_TESTNET_RUNTIME_PRESET)
 }
