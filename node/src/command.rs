@@ -175,20 +175,65 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			runner.run_node_until_exit(|config| async move {
+				let recovery = DatabaseRecovery::of(&config);
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
-					.map_err(sc_cli::Error::Service),
+					>(config),
 					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service)
 					}
 				}
+				.map_err(|error| recovery.explain(error))
 			})
 		}
+	}
+}
+
+/// What an operator needs to know when the node cannot open its database: where it is and
+/// how to recover, instead of only the storage engine's error.
+struct DatabaseRecovery {
+	/// The database's folder.
+	path: String,
+	/// The chain's id, for the purge command.
+	chain: String,
+	/// The node's base path, for the purge command.
+	base_path: String,
+}
+
+impl DatabaseRecovery {
+	fn of(config: &sc_service::Configuration) -> Self {
+		Self {
+			path: config
+				.database
+				.path()
+				.map_or_else(|| "(in memory)".into(), |path| path.display().to_string()),
+			chain: config.chain_spec.id().to_string(),
+			base_path: config.base_path.path().display().to_string(),
+		}
+	}
+
+	/// Prints the recovery steps when `error` is the database failing to open (the storage
+	/// engine's own error, e.g. damaged files after a crash or a full disk), and passes
+	/// `error` on either way.
+	fn explain(&self, error: sc_service::Error) -> sc_cli::Error {
+		if let sc_service::Error::Client(sp_blockchain::Error::Backend(reason)) = &error {
+			eprintln!(
+				"\nThe database at {path} cannot be opened: {reason}\n\
+				 It is probably damaged (a crash or power loss while writing, a full disk, files \
+				 copied while the node ran).\n\
+				 To recover, remove it and let the node sync the chain again from its peers:\n\
+				 \n    btt-node purge-chain --chain <the same --chain> --base-path {base} -y\n\
+				 \nthen start the node as before (with --sync warp it is back within minutes), \
+				 or restore a backup with `btt-node import-blocks`. Chain: {chain}.\n",
+				path = self.path,
+				base = self.base_path,
+				chain = self.chain,
+			);
+		}
+		sc_cli::Error::Service(error)
 	}
 }

@@ -3,7 +3,8 @@
 // produces and finalizes blocks, keeps finalizing with one validator stopped, a validator
 // killed with SIGKILL restarts on its own database and catches up within 60 s, a validator
 // paused (SIGSTOP) for 60 s does not stop finality and catches up after SIGCONT, two of
-// four down stall finality until one returns, a late joiner reaches the finalized head by
+// four down stall finality until one returns, a validator with a damaged database exits
+// naming the recovery and syncs back after purge-chain, a late joiner reaches the finalized head by
 // warp sync and by full sync, and export-blocks/import-blocks restore the chain into a
 // fresh database (export-state too). The measured times are printed for the closing report.
 //
@@ -12,7 +13,8 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,6 +201,39 @@ describe('four validators (chain-specs/local-testnet.json)', () => {
         `(${(stallMs / 1000).toFixed(1)} s observed); with Charlie back it passed #${stalled.best} in ${((Date.now() - back) / 1000).toFixed(1)} s`,
     );
     await start(dave);
+  });
+
+  it('a damaged database: the validator exits naming it and the recovery; purge-chain and a restart sync it back', async () => {
+    const dave = byName('dave');
+    const alice = byName('alice').node;
+    await dave.node.stop();
+    // Overwrite the start of ParityDB's metadata and index files, as a crash mid-write would.
+    const chains = join(dave.dir, 'chains');
+    const [chainId] = readdirSync(chains);
+    const db = join(chains, chainId, 'paritydb', 'full');
+    for (const file of readdirSync(db).filter((f) => f === 'metadata' || f.startsWith('index_'))) {
+      const fd = openSync(join(db, file), 'r+');
+      writeSync(fd, randomBytes(4096), 0, 4096, 0);
+      closeSync(fd);
+    }
+    await assert.rejects(start(dave), (error) => {
+      assert.match(error.message, /The database at .* cannot be opened/);
+      assert.match(error.message, /btt-node purge-chain --chain/);
+      assert.doesNotMatch(error.message, /panicked/);
+      return true;
+    });
+
+    execFileSync(nodeBinary(), ['purge-chain', '--chain', join(ROOT, TOPOLOGY.chainSpec), '--base-path', dave.dir, '-y'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    const restarted = Date.now();
+    await start(dave);
+    const target = (await heads(alice)).finalized;
+    await waitFor(async () => (await heads(dave.node)).finalized >= target, {
+      timeoutMs: 120_000,
+      what: `Dave to sync back to finalized #${target} after purge-chain`,
+    });
+    console.log(`damaged database: refused with the recovery steps; after purge-chain Dave synced to finalized #${target} in ${((Date.now() - restarted) / 1000).toFixed(1)} s`);
   });
 
   it('a late joiner syncs to the finalized head by warp sync and by full sync', async () => {
