@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
 import { serveDirectory } from '../../app/serve.mjs';
-import { patchedDevSpec, signAndWait, useDevNode } from './lib/node.mjs';
+import { signAndWait, useDevNode } from './lib/node.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const UNIT = 10n ** 18n;
@@ -30,10 +30,7 @@ const ARTIFACTS = path.resolve(process.env.BTT_E2E_ARTIFACTS ?? path.join(here, 
 const PAGE_WAIT_MS = 60_000;
 
 describe('the BTT web app in Chromium (dev chain, 1-block days)', () => {
-  const spec = patchedDevSpec({ dayLength: 1 });
-  const dev = useDevNode({
-    args: ['--chain', spec.file, '--alice', '--validator', '--force-authoring', '--node-key', '0'.repeat(63) + '1'],
-  });
+  const dev = useDevNode({ genesis: { dayLength: 1 } });
   let dist;
   let server;
   let browser;
@@ -71,7 +68,6 @@ describe('the BTT web app in Chromium (dev chain, 1-block days)', () => {
     await browser?.close().catch(() => {});
     await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
     if (dist) rmSync(dist, { recursive: true, force: true });
-    spec.remove();
   });
 
   /** Opens `hash` and waits until the page has read the chain. */

@@ -6,19 +6,15 @@
 // 2-of-3 multisig. Both run side by side, so the suite takes about two minutes.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
 import { createKeyMulti, encodeAddress, sortAddresses } from '@polkadot/util-crypto';
 
-import { eventsOf, proposeAndBack, shortCalendarSpec, UNIT, waitUntilApproved } from './lib/governance.mjs';
+import { eventsOf, proposeAndBack, UNIT, waitUntilApproved } from './lib/governance.mjs';
 import { signAndWait, useDevNode, waitFor } from './lib/node.mjs';
 
 describe('governance (dev chain, 2-block days)', () => {
-  const spec = shortCalendarSpec({ dayLength: 2 });
-  after(() => spec.remove());
-  const dev = useDevNode({
-    args: ['--chain', spec.file, '--alice', '--validator', '--force-authoring', '--node-key', '0'.repeat(63) + '1'],
-  });
+  const dev = useDevNode({ genesis: { dayLength: 2 } });
   let api;
   let alice;
   let bob;

@@ -7,22 +7,18 @@
 // fees those transactions paid.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
 import { createKeyMulti, encodeAddress, sortAddresses } from '@polkadot/util-crypto';
 
-import { eventsOf, proposeAndBack, shortCalendarSpec, UNIT, waitUntilApproved } from './lib/governance.mjs';
+import { eventsOf, proposeAndBack, UNIT, waitUntilApproved } from './lib/governance.mjs';
 import { signAndWait, useDevNode, waitFor } from './lib/node.mjs';
 
 /** Generous bounds for calls made through the council and the multisig. */
 const MAX_WEIGHT = { refTime: 20_000_000_000n, proofSize: 1_000_000n };
 
 describe('holder and institution flows (dev chain, 1-block days)', () => {
-  const spec = shortCalendarSpec({ dayLength: 1 });
-  after(() => spec.remove());
-  const dev = useDevNode({
-    args: ['--chain', spec.file, '--alice', '--validator', '--force-authoring', '--node-key', '0'.repeat(63) + '1'],
-  });
+  const dev = useDevNode({ genesis: { dayLength: 1 } });
   let api;
   let alice;
   let bob;

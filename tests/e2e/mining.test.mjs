@@ -6,9 +6,9 @@
 // claims the era's budget.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
-import { patchedDevSpec, signAndWait, useDevNode, waitFor } from './lib/node.mjs';
+import { signAndWait, useDevNode, waitFor } from './lib/node.mjs';
 
 const UNIT = 10n ** 18n;
 const DAY_BLOCKS = 5;
@@ -19,11 +19,7 @@ const ERAS_PER_PHASE = 730n;
 const budget = (era) => (PHASE_1 * (era + 1n)) / ERAS_PER_PHASE - (PHASE_1 * era) / ERAS_PER_PHASE;
 
 describe('btt-mining (dev chain, 5-block days)', () => {
-  const spec = patchedDevSpec({ dayLength: DAY_BLOCKS });
-  after(() => spec.remove());
-  const dev = useDevNode({
-    args: ['--chain', spec.file, '--alice', '--validator', '--force-authoring', '--node-key', '0'.repeat(63) + '1'],
-  });
+  const dev = useDevNode({ genesis: { dayLength: DAY_BLOCKS } });
   let api;
   let alice;
   let bob;

@@ -20,21 +20,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 
-import { nodeBinary, rpcCall, startNode, waitFor } from './lib/node.mjs';
+import { heads, nodeBinary, rpcCall, startNode, waitFor } from './lib/node.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOPOLOGY = JSON.parse(readFileSync(join(ROOT, 'scripts', 'local-testnet.json'), 'utf8'));
 // startNode sets these itself.
 const OWN_FLAGS = new Set(['--no-mdns', '--no-telemetry']);
 const FLAGS = TOPOLOGY.flags.filter((flag) => !OWN_FLAGS.has(flag));
-
-/** Best and finalized block numbers of a node, over RPC. */
-async function heads(node) {
-  const best = await rpcCall(node, 'chain_getHeader');
-  const finalizedHash = await rpcCall(node, 'chain_getFinalizedHead');
-  const finalized = await rpcCall(node, 'chain_getHeader', [finalizedHash]);
-  return { best: parseInt(best.number, 16), finalized: parseInt(finalized.number, 16) };
-}
 
 describe('four validators (chain-specs/local-testnet.json)', () => {
   const root = mkdtempSync(join(tmpdir(), 'btt-network-'));

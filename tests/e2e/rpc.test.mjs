@@ -9,17 +9,11 @@ import { describe, it } from 'node:test';
 
 import { WsProvider } from '@polkadot/api';
 
-import { rpcCall, useDevNode, waitFor } from './lib/node.mjs';
+import { heads, rpcCall, useDevNode, waitFor } from './lib/node.mjs';
 
 const CLIENTS = 80;
 /** `balances.totalIssuance`'s storage key. */
 const TOTAL_ISSUANCE = '0xc2261276cc9d1f8598ea4b6a74b15c2f57c875e4cff74148e4628f264b974c80';
-
-async function heads(node) {
-  const best = await rpcCall(node, 'chain_getHeader');
-  const finalized = await rpcCall(node, 'chain_getHeader', [await rpcCall(node, 'chain_getFinalizedHead')]);
-  return { best: parseInt(best.number, 16), finalized: parseInt(finalized.number, 16) };
-}
 
 describe('RPC on a validator (dev chain, --rpc-methods safe)', () => {
   const dev = useDevNode({ args: ['--dev', '--rpc-methods', 'safe'] });

@@ -11,12 +11,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 
 import { u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 
-import { proposeAndBack, shortCalendarSpec, UNIT, waitUntilApproved } from './lib/governance.mjs';
+import { proposeAndBack, UNIT, waitUntilApproved } from './lib/governance.mjs';
 import { useDevNode, waitFor } from './lib/node.mjs';
 
 /** The wasm of the next runtime: env BTT_UPGRADE_WASM, or where cargo builds it. */
@@ -33,11 +33,7 @@ function nextRuntimeWasm() {
 }
 
 describe('runtime upgrade by referendum (dev chain, 2-block days)', () => {
-  const spec = shortCalendarSpec({ dayLength: 2 });
-  after(() => spec.remove());
-  const dev = useDevNode({
-    args: ['--chain', spec.file, '--alice', '--validator', '--force-authoring', '--node-key', '0'.repeat(63) + '1'],
-  });
+  const dev = useDevNode({ genesis: { dayLength: 2 } });
   let api;
 
   before(() => {

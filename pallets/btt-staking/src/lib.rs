@@ -825,9 +825,18 @@ pub mod pallet {
 			let accumulator = Self::current_accumulator();
 			let now = frame_system::Pallet::<T>::block_number();
 			positions.iter().fold(Zero::zero(), |sum: BalanceOf<T>, p| {
-				let end = Self::end_accumulator(p, now, accumulator);
-				sum.saturating_add(Self::owed_fee_share(p, end))
+				sum.saturating_add(Self::fee_share_now(p, now, accumulator))
 			})
+		}
+
+		/// What `position` is owed of the fee share at `now`, with the fee-share accumulator
+		/// at `accumulator` (counted up to its maturity once it has matured).
+		fn fee_share_now(
+			position: &PositionOf<T>,
+			now: BlockNumberFor<T>,
+			accumulator: u128,
+		) -> BalanceOf<T> {
+			Self::owed_fee_share(position, Self::end_accumulator(position, now, accumulator))
 		}
 
 		/// The terms of each tier for new stakes, shortest tier first.
@@ -856,10 +865,7 @@ pub mod pallet {
 						start: p.start,
 						maturity: p.maturity,
 						matured: now >= p.maturity,
-						fee_share: Self::owed_fee_share(
-							p,
-							Self::end_accumulator(p, now, accumulator),
-						),
+						fee_share: Self::fee_share_now(p, now, accumulator),
 					}
 				})
 				.collect();
@@ -933,8 +939,7 @@ pub mod pallet {
 					if !FeeShareAtMaturity::<T>::contains_key(p.maturity) {
 						active = active.saturating_add(p.principal);
 					}
-					let end = Self::end_accumulator(p, now, accumulator);
-					owed = owed.saturating_add(Self::owed_fee_share(p, end));
+					owed = owed.saturating_add(Self::fee_share_now(p, now, accumulator));
 					ensure!(
 						p.fee_share_debt <= accumulator,
 						"a position's fee-share debt is ahead of the accumulator"

@@ -157,6 +157,13 @@ export async function rpcCall(node, method, params = [], { timeoutMs = 5_000 } =
   return body.result;
 }
 
+/** A node's best and finalized block numbers, over RPC. */
+export async function heads(node) {
+  const best = await rpcCall(node, 'chain_getHeader');
+  const finalized = await rpcCall(node, 'chain_getHeader', [await rpcCall(node, 'chain_getFinalizedHead')]);
+  return { best: parseInt(best.number, 16), finalized: parseInt(finalized.number, 16) };
+}
+
 /**
  * Starts a node and resolves once its RPC answers `system_health`.
  *
@@ -378,15 +385,31 @@ export function signAndWait(api, tx, signer, { timeoutMs = 60_000 } = {}) {
 }
 
 /**
+ * What `--dev` implies, on another spec file: Alice authoring alone, a fixed node key.
+ * `startNode` adds the temporary database and the ports.
+ */
+const devArgsFor = (specFile) => [
+  '--chain', specFile, '--alice', '--validator', '--force-authoring', '--node-key', '0'.repeat(63) + '1',
+];
+
+/**
  * Registers, in the enclosing `describe`, the hooks that give its tests one dev node:
  * started (on free ports) and connected before the first test, the node's log printed after
  * a failed test, and the API disconnected and the node stopped after the last — also when a
  * hook or a test failed. Returns a context whose `node`, `api` and `keyring` (sr25519, SS58
  * 42) are set once `before` has run.
+ *
+ * `genesis` (e.g. `{ dayLength: 1 }`) runs the dev chain with those genesis numbers changed
+ * (`patchedDevSpec`), as `--dev` runs it otherwise; the patched spec is removed afterwards.
  */
-export function useDevNode({ args = ['--dev'] } = {}) {
+export function useDevNode({ args = ['--dev'], genesis } = {}) {
   const ctx = { node: undefined, api: undefined, keyring: undefined };
+  let spec;
   before(async () => {
+    if (genesis) {
+      spec = patchedDevSpec(genesis);
+      args = devArgsFor(spec.file);
+    }
     ctx.node = await startNode({ args });
     try {
       ctx.api = await connect(ctx.node);
@@ -400,6 +423,7 @@ export function useDevNode({ args = ['--dev'] } = {}) {
   after(async () => {
     if (ctx.api) await ctx.api.disconnect().catch(() => {});
     if (ctx.node) await ctx.node.stop();
+    spec?.remove();
   });
   afterEach((t) => {
     if (t.passed === false && ctx.node) {
