@@ -5,8 +5,10 @@
 #   scripts/local-testnet.sh start | stop | status | compose
 #
 # `compose` prints docker/docker-compose.yml for the same topology. The node binary is
-# $BTT_NODE_BIN, or the debug build in $CARGO_TARGET_DIR (scripts/test.sh builds it).
+# $BTT_NODE_BIN, or the debug build in $CARGO_TARGET_DIR (default
+# $HOME/.cache/btt-chain/target; scripts/test.sh builds it). The launcher is
+# scripts/local-testnet.mjs, which tests/e2e/network.test.mjs imports: it needs only Node
+# (20 or later), not `npm ci`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/btt-chain/target}"
-exec python3 scripts/local_testnet.py "$@"
+exec node scripts/local-testnet.mjs "$@"

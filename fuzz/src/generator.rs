@@ -15,20 +15,21 @@ use crate::{
 	chain::{Step, MAX_DECODE_DEPTH},
 };
 use btt_runtime::{
-	currency::BTT, pools, AccountId, AllPalletsWithSystem, Balance, Balances, BttMining,
-	OriginCaller, Runtime, RuntimeCall, EXISTENTIAL_DEPOSIT,
+	accounts::ProxyType, currency::BTT, pools, AccountId, AllPalletsWithSystem, Balance, Balances,
+	BttMining, OriginCaller, Runtime, RuntimeCall, EXISTENTIAL_DEPOSIT,
 };
 use codec::{Decode, DecodeLimit, Encode};
 use pallet_btt_burn::{FeeCategory, FeeSplit, Milestone, MilestoneSource};
 use pallet_btt_governance::GovernanceOrigin;
 use pallet_btt_staking::{Term, Tier};
+use pallet_btt_vesting::GrantSchedule;
 use polkadot_sdk::{
 	frame_support::{
 		traits::{schedule::DispatchTime, Bounded, PalletsInfoAccess},
 		BoundedVec,
 	},
 	frame_system, pallet_balances, pallet_collective, pallet_conviction_voting, pallet_multisig,
-	pallet_referenda, pallet_scheduler, pallet_session, pallet_sudo,
+	pallet_proxy, pallet_referenda, pallet_scheduler, pallet_session, pallet_sudo, pallet_utility,
 	sp_runtime::Permill,
 };
 use std::collections::VecDeque;
@@ -520,13 +521,14 @@ impl Generator {
 	}
 
 	/// A vesting grant's shape: none, or (lock months, linear months) with edge values.
-	fn grant(&mut self) -> Option<(u16, u16)> {
-		match self.rng.below(5) {
-			0 => None,
-			1 => Some((0, 1)),
-			2 => Some((u16::MAX, u16::MAX)),
-			_ => Some((self.rng.below(25) as u16, self.rng.below(61) as u16)),
-		}
+	fn grant(&mut self) -> Option<GrantSchedule> {
+		let (lock_months, linear_months) = match self.rng.below(5) {
+			0 => return None,
+			1 => (0, 1),
+			2 => (u16::MAX, u16::MAX),
+			_ => (self.rng.below(25) as u16, self.rng.below(61) as u16),
+		};
+		Some(GrantSchedule { lock_months, linear_months })
 	}
 
 	/// A position number: one of `owner`'s, or a made-up one.
@@ -1121,10 +1123,66 @@ impl Generator {
 		}
 	}
 
-	/// A governed call inside sudo, a multisig, or the scheduler.
+	/// A governed or user call inside sudo, a multisig, the scheduler, a batch, `dispatch_as`
+	/// or a proxy; or the naming of a proxy.
 	fn wrapped_call(&mut self) -> (Origin, RuntimeCall) {
-		let (_, inner) = self.governed_call();
-		match self.rng.below(4) {
+		let (_, inner) = if self.rng.chance(50) { self.governed_call() } else { self.user_call() };
+		match self.rng.below(9) {
+			4 => {
+				let (_, second) = self.user_call();
+				let calls = vec![inner, second];
+				let batch = match self.rng.below(3) {
+					0 => pallet_utility::Call::batch { calls },
+					1 => pallet_utility::Call::batch_all { calls },
+					_ => pallet_utility::Call::force_batch { calls },
+				};
+				let origin = if self.rng.chance(20) { Origin::Root } else { self.anyone() };
+				(origin, RuntimeCall::Utility(batch))
+			}
+			5 => {
+				// Root dispatching as an account, sometimes a pool's.
+				let who = self.account();
+				(
+					Origin::Root,
+					RuntimeCall::Utility(pallet_utility::Call::dispatch_as {
+						as_origin: Box::new(OriginCaller::system(frame_system::RawOrigin::Signed(
+							who,
+						))),
+						call: Box::new(inner),
+					}),
+				)
+			}
+			6 => {
+				let real = self.account();
+				(
+					self.anyone(),
+					RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+						real: real.into(),
+						force_proxy_type: None,
+						call: Box::new(inner),
+					}),
+				)
+			}
+			7 => {
+				let delegate = self.account();
+				let proxy_type = self.rng.pick(&[
+					ProxyType::Any,
+					ProxyType::NonTransfer,
+					ProxyType::Governance,
+					ProxyType::Staking,
+					ProxyType::SessionKeys,
+				]);
+				let delay = self.rng.pick(&[0, 0, 1, 5]);
+				(
+					self.anyone(),
+					RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+						delegate: delegate.into(),
+						proxy_type,
+						delay,
+					}),
+				)
+			}
+			8 => (self.anyone(), RuntimeCall::Proxy(pallet_proxy::Call::remove_proxies {})),
 			0 | 1 => (
 				self.mostly(&[0]),
 				RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(inner) }),

@@ -303,8 +303,8 @@ impl_runtime_apis! {
 			use crate::session_benchmarks::Pallet as SessionBench;
 			use crate::{
 				Balances, BttBurn, BttGovernance, BttMining, BttStaking, BttValidators, BttVesting,
-				ConvictionVoting, Council, Multisig, Preimage, Referenda, Scheduler, Sudo,
-				Timestamp, TransactionPayment, Treasury,
+				ConvictionVoting, Council, Multisig, Preimage, Proxy, Referenda, Scheduler, Sudo,
+				Timestamp, TransactionPayment, Treasury, Utility,
 			};
 
 			let mut list = Vec::<BenchmarkList>::new();
@@ -326,8 +326,8 @@ impl_runtime_apis! {
 			use crate::session_benchmarks::Pallet as SessionBench;
 			use crate::{
 				Balances, BttBurn, BttGovernance, BttMining, BttStaking, BttValidators, BttVesting,
-				ConvictionVoting, Council, Multisig, Preimage, Referenda, Scheduler, Sudo,
-				Timestamp, TransactionPayment, Treasury,
+				ConvictionVoting, Council, Multisig, Preimage, Proxy, Referenda, Scheduler, Sudo,
+				Timestamp, TransactionPayment, Treasury, Utility,
 			};
 
 			impl frame_system_benchmarking::Config for Runtime {}

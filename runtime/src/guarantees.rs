@@ -8,10 +8,10 @@
 //! FRAME offers calls that bypass both: `balances.burn` (issuance falls, btt-burn books
 //! nothing), root's `balances.force_set_balance`, `force_adjust_total_issuance`,
 //! `force_transfer` and `force_unreserve`, raw storage writes, and `sudo.sudo_as` a pool's
-//! account. [`GuaranteesFilter`] is the one place that lists them: it is the runtime's
-//! `BaseCallFilter`, and it looks inside the calls that carry other calls (sudo, the
-//! scheduler, council motions, multisig), so a refused call cannot be wrapped into an
-//! allowed one.
+//! account (or `utility.dispatch_as` one). [`GuaranteesFilter`] is the one place that lists
+//! them: it is the runtime's `BaseCallFilter`, and it looks inside the calls that carry other
+//! calls (sudo, the scheduler, council motions, multisig, utility batches and proxies), so a
+//! refused call cannot be wrapped into an allowed one.
 //!
 //! FRAME lets the root origin bypass `BaseCallFilter`: a call that a root-track referendum
 //! (or a root-scheduled task) enacts is dispatched by the scheduler as root, unfiltered. So
@@ -19,13 +19,13 @@
 //! when a task is due: a refused call is not dispatched, and the scheduler reports it as
 //! `scheduler.CallUnavailable`.
 
-use crate::{pools, AccountId, Runtime, RuntimeCall};
+use crate::{pools, AccountId, OriginCaller, Runtime, RuntimeCall};
 use alloc::borrow::Cow;
 use codec::{Decode, Encode};
 use polkadot_sdk::{
 	frame_support::traits::{Bounded, Contains, FetchResult, QueryPreimage, StorePreimage},
-	frame_system, pallet_balances, pallet_collective, pallet_multisig, pallet_scheduler,
-	pallet_session, pallet_sudo,
+	frame_system, pallet_balances, pallet_collective, pallet_multisig, pallet_proxy,
+	pallet_scheduler, pallet_session, pallet_sudo, pallet_utility,
 	sp_runtime::{
 		traits::{BlakeTwo256, StaticLookup},
 		DispatchError,
@@ -62,10 +62,17 @@ pub fn is_pool_account(account: &AccountId) -> bool {
 	pools::ALL.iter().any(|pool| pools::account(*pool) == *account)
 }
 
+/// Whether `origin` is a signed origin of one of the pools or fee-fed funds.
+fn is_pool_origin(origin: &OriginCaller) -> bool {
+	matches!(origin, OriginCaller::system(frame_system::RawOrigin::Signed(account)) if is_pool_account(account))
+}
+
 /// The reason `call` (or a call inside it) is refused, if it is.
 pub fn refusal(call: &RuntimeCall) -> Option<Refusal> {
 	use pallet_balances::Call as Balances;
+	use pallet_proxy::Call as Proxy;
 	use pallet_sudo::Call as Sudo;
+	use pallet_utility::Call as Utility;
 	match call {
 		RuntimeCall::Balances(Balances::burn { .. }) => Some(Refusal::UnbookedBurn),
 		RuntimeCall::Balances(Balances::force_set_balance { .. })
@@ -110,6 +117,39 @@ pub fn refusal(call: &RuntimeCall) -> Option<Refusal> {
 			pallet_multisig::Call::as_multi { call, .. }
 			| pallet_multisig::Call::as_multi_threshold_1 { call, .. },
 		) => refusal(call),
+		RuntimeCall::Utility(
+			Utility::batch { calls }
+			| Utility::batch_all { calls }
+			| Utility::force_batch { calls },
+		) => calls.iter().find_map(refusal),
+		RuntimeCall::Utility(
+			Utility::as_derivative { call, .. } | Utility::with_weight { call, .. },
+		) => refusal(call),
+		RuntimeCall::Utility(Utility::if_else { main, fallback }) => {
+			refusal(main).or_else(|| refusal(fallback))
+		}
+		RuntimeCall::Utility(
+			Utility::dispatch_as { as_origin, call }
+			| Utility::dispatch_as_fallible { as_origin, call },
+		) => {
+			if is_pool_origin(as_origin) {
+				Some(Refusal::TouchesPool)
+			} else {
+				refusal(call)
+			}
+		}
+		// Pools have no proxies (they have no keys to name one with, and `dispatch_as` and
+		// `sudo_as` a pool are refused above); refusing a pool as `real` keeps that so even
+		// if one were ever named.
+		RuntimeCall::Proxy(
+			Proxy::proxy { real, call, .. } | Proxy::proxy_announced { real, call, .. },
+		) => {
+			if is_pool(real) {
+				Some(Refusal::TouchesPool)
+			} else {
+				refusal(call)
+			}
+		}
 		_ => None,
 	}
 }

@@ -29,6 +29,8 @@ mod benchmarks {
 		[pallet_transaction_payment, TransactionPayment]
 		[pallet_sudo, Sudo]
 		[pallet_multisig, Multisig]
+		[pallet_utility, Utility]
+		[pallet_proxy, Proxy]
 		[pallet_preimage, Preimage]
 		[pallet_scheduler, Scheduler]
 		[pallet_referenda, Referenda]
@@ -45,6 +47,7 @@ mod benchmarks {
 	);
 }
 
+pub mod accounts;
 pub mod apis;
 mod configs;
 pub mod fee_payment;
@@ -95,36 +98,33 @@ pub mod opaque {
 	}
 }
 
-/// The runtime's version: bump `spec_version` with every change of its logic and
-/// `transaction_version` with every change of a call's encoding.
-#[cfg(not(feature = "upgrade-rehearsal"))]
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("btt"),
-	impl_name: alloc::borrow::Cow::Borrowed("btt-node"),
-	authoring_version: 1,
-	spec_version: 100,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
-	system_version: 1,
-};
+/// Declares [`VERSION`] with the given `spec_version`, so that the runtime and its upgrade
+/// rehearsal share one declaration. (`#[runtime_version]` reads the fields as literals, so
+/// the number is passed in as a token, not computed.)
+macro_rules! runtime_version {
+	($spec_version:tt) => {
+		/// The runtime's version: bump `spec_version` with every change of its logic and
+		/// `transaction_version` with every change of a call's encoding.
+		#[sp_version::runtime_version]
+		pub const VERSION: RuntimeVersion = RuntimeVersion {
+			spec_name: alloc::borrow::Cow::Borrowed("btt"),
+			impl_name: alloc::borrow::Cow::Borrowed("btt-node"),
+			authoring_version: 1,
+			spec_version: $spec_version,
+			impl_version: 1,
+			apis: apis::RUNTIME_API_VERSIONS,
+			transaction_version: 3,
+			system_version: 1,
+		};
+	};
+}
 
-/// The same runtime as the next version (`spec_version` + 1): what the btt-runtime-upgrade-rehearsal
-/// package builds, for the runtime-upgrade test. Keep it equal to the version above but for
-/// `spec_version`.
+#[cfg(not(feature = "upgrade-rehearsal"))]
+runtime_version!(101);
+// The same runtime as the next version: what the btt-runtime-upgrade-rehearsal package
+// builds, for the runtime-upgrade test.
 #[cfg(feature = "upgrade-rehearsal")]
-#[sp_version::runtime_version]
-pub const VERSION: RuntimeVersion = RuntimeVersion {
-	spec_name: alloc::borrow::Cow::Borrowed("btt"),
-	impl_name: alloc::borrow::Cow::Borrowed("btt-node"),
-	authoring_version: 1,
-	spec_version: 101,
-	impl_version: 1,
-	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 3,
-	system_version: 1,
-};
+runtime_version!(102);
 
 /// The address format for describing accounts.
 pub type Address = polkadot_sdk::sp_runtime::MultiAddress<AccountId, ()>;
@@ -183,7 +183,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 /// Migrations to run on the next runtime upgrade. Each is a `VersionedMigration`: it runs
 /// only on a chain whose pallet is at the version it migrates from (a chain started from
 /// this runtime's genesis is already at the new version, and skips it).
-type Migrations = (pallet_btt_mining::migrations::v1::MigrateV0ToV1<Runtime>,);
+type Migrations = (
+	pallet_btt_mining::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_btt_burn::migrations::v1::MigrateV0ToV1<Runtime>,
+);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<
@@ -250,6 +253,12 @@ mod runtime {
 	pub type Multisig = pallet_multisig;
 	#[runtime::pallet_index(16)]
 	pub type SkipFeelessPayment = pallet_skip_feeless_payment;
+
+	// Batches and proxies ([`accounts`]).
+	#[runtime::pallet_index(17)]
+	pub type Utility = pallet_utility;
+	#[runtime::pallet_index(18)]
+	pub type Proxy = pallet_proxy;
 
 	// BTT pallets from index 19 on. Governance comes first: its genesis sets the chain day,
 	// which the vesting schedules built in the next pallets' genesis are counted in.

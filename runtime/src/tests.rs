@@ -21,6 +21,7 @@ use polkadot_sdk::{
 	sp_runtime::BuildStorage,
 };
 
+mod accounts;
 mod governance;
 mod guarantees;
 
@@ -412,4 +413,27 @@ pub(crate) mod fees {
 			assert_eq!(Balances::balance(&bob), bob_before - 10 * BTT - staker_fee);
 		});
 	}
+}
+
+/// btt-runtime-upgrade-rehearsal builds these sources with its own manifest, which cargo
+/// cannot inherit from this one: its dependencies and features must stay this crate's, or
+/// the upgrade test would enact a different runtime from the one it means to.
+#[test]
+fn the_upgrade_rehearsal_manifest_lists_this_runtimes_dependencies_and_features() {
+	/// The manifest from `[dependencies]` on, without comments and the `default` features
+	/// (the rehearsal's default turns on `upgrade-rehearsal`).
+	fn shared_part(manifest: &str) -> Vec<&str> {
+		let start = manifest.find("[dependencies]").expect("a [dependencies] table");
+		manifest[start..]
+			.lines()
+			.filter(|line| !line.trim_start().starts_with('#'))
+			.filter(|line| !line.starts_with("default ="))
+			.collect()
+	}
+	let runtime = shared_part(include_str!("../Cargo.toml"));
+	let rehearsal = shared_part(include_str!("../upgrade-rehearsal/Cargo.toml"));
+	assert_eq!(
+		runtime, rehearsal,
+		"runtime/upgrade-rehearsal/Cargo.toml must list the dependencies and features of runtime/Cargo.toml"
+	);
 }

@@ -1,5 +1,7 @@
 // The four-validator network of scripts/local-testnet.json (chain-specs/local-testnet.json,
-// validators Alice, Bob, Charlie and Dave) as real processes on free 127.0.0.1 ports: it
+// validators Alice, Bob, Charlie and Dave) as real processes on free 127.0.0.1 ports, with
+// the node keys and arguments of scripts/local-testnet.mjs (the launcher of
+// scripts/local-testnet.sh and docker/docker-compose.yml), so the tests run that network: it
 // produces and finalizes blocks, keeps finalizing with one validator stopped, a validator
 // killed with SIGKILL restarts on its own database and catches up within 60 s, a validator
 // paused (SIGSTOP) for 60 s does not stop finality and catches up after SIGCONT, two of
@@ -14,19 +16,19 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, afterEach, before, describe, it } from 'node:test';
 
+import { CHAIN_SPEC, TOPOLOGY, bootnodeAddress, compose, nodeKey, validatorArgs } from '../../scripts/local-testnet.mjs';
 import { heads, nodeBinary, rpcCall, startNode, waitFor } from './lib/node.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TOPOLOGY = JSON.parse(readFileSync(join(ROOT, 'scripts', 'local-testnet.json'), 'utf8'));
-// startNode sets these itself.
-const OWN_FLAGS = new Set(['--no-mdns', '--no-telemetry']);
-const FLAGS = TOPOLOGY.flags.filter((flag) => !OWN_FLAGS.has(flag));
+// startNode picks free ports itself (--rpc-port, --listen-addr, --prometheus-port) and adds
+// these flags, so the validators' arguments leave them out: no flag is passed twice.
+const STARTNODE_SETS = { ports: false, omitFlags: ['--no-mdns', '--no-telemetry'] };
 
 describe('four validators (chain-specs/local-testnet.json)', () => {
   const root = mkdtempSync(join(tmpdir(), 'btt-network-'));
@@ -34,36 +36,23 @@ describe('four validators (chain-specs/local-testnet.json)', () => {
   const byName = (name) => validators.find((v) => v.spec.name === name);
   let started;
 
+  /** Alice's address on her current (free) p2p port. */
+  const aliceAddress = () => bootnodeAddress(validators[0].peerId, { port: validators[0].node.p2pPort });
+
   /** Starts `validator` on its own base path, bootstrapping from Alice unless it is Alice. */
   async function start(validator) {
-    const alice = validators[0];
-    const bootnode =
-      validator === alice ? [] : ['--bootnodes', `/ip4/127.0.0.1/tcp/${alice.node.p2pPort}/p2p/${alice.peerId}`];
-    validator.node = await startNode({
-      args: [
-        '--chain', join(ROOT, TOPOLOGY.chainSpec),
-        '--base-path', validator.dir,
-        '--name', validator.spec.name,
-        `--${validator.spec.key}`,
-        '--node-key-file', join(validator.dir, 'node-key'),
-        ...FLAGS,
-        ...bootnode,
-      ],
+    const args = validatorArgs(validator.spec, {
+      chain: CHAIN_SPEC,
+      basePath: validator.dir,
+      bootnode: validator === validators[0] ? null : aliceAddress(),
+      ...STARTNODE_SETS,
     });
+    validator.node = await startNode({ args });
   }
 
   before(async () => {
-    for (const validator of validators) {
-      mkdirSync(validator.dir, { recursive: true });
-      const keyFile = join(validator.dir, 'node-key');
-      execFileSync(nodeBinary(), ['key', 'generate-node-key', '--file', keyFile], { stdio: 'ignore' });
-      validator.peerId = execFileSync(nodeBinary(), ['key', 'inspect-node-key', '--file', keyFile], {
-        encoding: 'utf8',
-      })
-        .trim()
-        .split('\n')
-        .pop();
-    }
+    // Each validator's key in its base path (node-key), made once: restarts keep the peer id.
+    for (const validator of validators) validator.peerId = nodeKey(validator.dir, nodeBinary());
     started = Date.now();
     await start(validators[0]);
     await Promise.all(validators.slice(1).map(start));
@@ -215,7 +204,7 @@ describe('four validators (chain-specs/local-testnet.json)', () => {
       return true;
     });
 
-    execFileSync(nodeBinary(), ['purge-chain', '--chain', join(ROOT, TOPOLOGY.chainSpec), '--base-path', dave.dir, '-y'], {
+    execFileSync(nodeBinary(), ['purge-chain', '--chain', CHAIN_SPEC, '--base-path', dave.dir, '-y'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const restarted = Date.now();
@@ -235,13 +224,12 @@ describe('four validators (chain-specs/local-testnet.json)', () => {
       timeoutMs: minFinalized * 12_000,
       what: `${minFinalized} finalized blocks`,
     });
-    const aliceV = byName('alice');
-    const bootnode = `/ip4/127.0.0.1/tcp/${alice.p2pPort}/p2p/${aliceV.peerId}`;
+    const bootnode = aliceAddress();
     for (const mode of ['warp', 'full']) {
       const dir = join(root, `joiner-${mode}`);
       const joinedAt = Date.now();
       const joiner = await startNode({
-        args: ['--chain', join(ROOT, TOPOLOGY.chainSpec), '--base-path', dir, '--name', `joiner-${mode}`,
+        args: ['--chain', CHAIN_SPEC, '--base-path', dir, '--name', `joiner-${mode}`,
           '--sync', mode, '--bootnodes', bootnode, '--unsafe-force-node-key-generation'],
       });
       try {
@@ -265,7 +253,7 @@ describe('four validators (chain-specs/local-testnet.json)', () => {
   it('export-blocks and import-blocks into a fresh base path reproduce the finalized head; export-state works', async () => {
     // The full-sync joiner's database, now stopped, is the backup's source.
     const source = join(root, 'joiner-full');
-    const chain = join(ROOT, TOPOLOGY.chainSpec);
+    const chain = CHAIN_SPEC;
     const backup = join(root, 'blocks.bin');
     const exportedAt = Date.now();
     const quiet = { stdio: ['ignore', 'ignore', 'pipe'] };
@@ -294,10 +282,7 @@ describe('four validators (chain-specs/local-testnet.json)', () => {
   });
 
   it('docker/docker-compose.yml is the same topology, generated by scripts/local-testnet.sh', () => {
-    const generated = execFileSync('python3', [join(ROOT, 'scripts', 'local_testnet.py'), 'compose'], {
-      encoding: 'utf8',
-      env: { ...process.env, BTT_NODE_BIN: nodeBinary() },
-    });
+    const generated = compose(nodeBinary());
     const committed = readFileSync(join(ROOT, 'docker', 'docker-compose.yml'), 'utf8');
     assert.equal(committed, generated, 'regenerate it: scripts/local-testnet.sh compose > docker/docker-compose.yml');
   });

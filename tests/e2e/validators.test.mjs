@@ -1,9 +1,10 @@
 // The governed validator set end to end: a dev chain (Alice the only validator) with
 // 5-block sessions and 2-block governance days, and a second node that an operator starts
 // with `--validator` and an empty keystore. The operator creates keys on it with
-// `author_rotateKeysWithOwner`, registers them with `session.setKeys` from polkadot.js, a
-// referendum on the validator-admin track adds Bob, and after the session change Bob's node
-// authors blocks.
+// `author_rotateKeysWithOwner`, registers them with `session.setKeys` through a
+// `SessionKeys` proxy (the validator's machine holds only the proxy's key, which cannot move
+// Bob's funds), a referendum on the validator-admin track adds Bob, and after the session
+// change Bob's node authors blocks.
 
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -64,13 +65,31 @@ describe('validator set (dev chain, 5-block sessions)', () => {
     assert.ok(sudid.isErr);
     assert.equal(api.registry.findMetaError(sudid.asErr.asModule).name, 'NoSessionKeys');
 
-    // 1. Keys made on the operator's node, with a proof that they belong to Bob's account.
+    // 1. Bob's account (kept cold) names the operator's machine account, Ferdie, its
+    //    SessionKeys proxy.
+    const ferdie = keyring.addFromUri('//Ferdie');
+    result = await signAndWait(api, api.tx.proxy.addProxy(ferdie.address, 'SessionKeys', 0), bob);
+    assert.equal(result.dispatchError, null, 'proxy.addProxy');
+    // 2. Keys made on the operator's node, with a proof that they belong to Bob's account.
     const generated = await rpcCall(second, 'author_rotateKeysWithOwner', [u8aToHex(bob.publicKey)]);
     assert.ok(generated.keys && generated.proof, 'keys and their ownership proof');
-    // 2. Registered from polkadot.js.
-    result = await signAndWait(api, api.tx.session.setKeys(generated.keys, generated.proof), bob);
-    assert.equal(result.dispatchError, null, 'session.setKeys');
-    // 3. The validator-admin track adds Bob.
+    // 3. Registered for Bob from polkadot.js, signed by the proxy.
+    const proxied = async (call) => {
+      const outcome = await signAndWait(api, api.tx.proxy.proxy(bob.address, null, call), ferdie);
+      assert.equal(outcome.dispatchError, null, 'proxy.proxy');
+      return eventsOf(outcome, 'proxy', 'ProxyExecuted')[0].data.result;
+    };
+    const setKeys = await proxied(api.tx.session.setKeys(generated.keys, generated.proof));
+    assert.ok(setKeys.isOk, 'session.setKeys through the SessionKeys proxy');
+    assert.ok((await api.query.session.nextKeys(bob.address)).isSome, 'the keys are Bob\'s');
+    // The proxy's key cannot move Bob's funds.
+    const bobFree = (await api.query.system.account(bob.address)).data.free.toBigInt();
+    const transfer = await proxied(api.tx.balances.transferKeepAlive(ferdie.address, UNIT));
+    assert.ok(transfer.isErr);
+    const refusal = api.registry.findMetaError(transfer.asErr.asModule);
+    assert.equal(`${refusal.section}.${refusal.name}`, 'system.CallFiltered');
+    assert.equal((await api.query.system.account(bob.address)).data.free.toBigInt(), bobFree);
+    // 4. The validator-admin track adds Bob.
     const index = await proposeAndBack(api, {
       proposer: alice,
       origin: { BttGovernance: 'ValidatorAdmin' },
@@ -84,7 +103,7 @@ describe('validator set (dev chain, 5-block sessions)', () => {
       what: 'the referendum to add Bob',
     });
 
-    // 4. From the session after the next change, Bob validates ...
+    // 5. From the session after the next change, Bob validates ...
     await waitFor(async () => (await api.query.session.validators()).map(String).includes(bob.address), {
       timeoutMs: 120_000,
       intervalMs: 1_000,

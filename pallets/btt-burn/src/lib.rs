@@ -30,6 +30,7 @@
 extern crate alloc;
 
 pub mod fees;
+pub mod migrations;
 pub mod types;
 pub mod weights;
 
@@ -139,9 +140,10 @@ pub mod pallet {
 		pub executed_at: Option<BlockNumber>,
 	}
 
-	/// The storage version: 0, the layout this pallet launches with. A change of layout
-	/// bumps it and ships a `VersionedMigration` in the runtime's `Migrations`.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The storage version. A change of layout bumps it and ships a `VersionedMigration`
+	/// in the runtime's `Migrations`. Version 1 stores the fee split and every category's
+	/// rate (see [`migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -197,7 +199,10 @@ pub mod pallet {
 	pub type BurnedBySource<T: Config> =
 		StorageMap<_, Blake2_128Concat, BurnSource, BalanceOf<T>, ValueQuery>;
 
-	/// Rates set by governance, per category; a category without one uses its default.
+	/// Each category's fee rate: set in genesis for every category, changed by governance
+	/// within the category's range. (A chain that passes `try_state` stores all three; the
+	/// paper's default in [`FeeCategory::default_rate`] is only what genesis and the version-1
+	/// migration write when told nothing else.)
 	#[pallet::storage]
 	pub type CategoryRates<T: Config> =
 		StorageMap<_, Blake2_128Concat, FeeCategory, Permill, OptionQuery>;
@@ -218,17 +223,24 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MilestoneSourceChoice<T: Config> = StorageValue<_, MilestoneSource, ValueQuery>;
 
-	/// How transaction fees and tips are shared; the paper's 40/30/20/10 by default.
+	/// How transaction fees and tips are shared: set in genesis, changed by governance.
+	/// (Stored on every chain that passes `try_state`, so a runtime upgrade that changed the
+	/// code's default would not change a live chain's split.)
 	#[pallet::storage]
 	pub type FeeSplitConfig<T: Config> = StorageValue<_, FeeSplit, ValueQuery>;
 
-	/// Genesis: the milestone burns and any category rates other than the defaults.
+	/// Genesis: the milestone burns, the fee split and the category rates. Genesis stores
+	/// the split and a rate for every category, so that a later change of the code's
+	/// defaults cannot change a live chain's values.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The milestone burns and their amounts.
 		pub milestones: Vec<(Milestone, BalanceOf<T>)>,
-		/// Category rates that differ from the defaults.
+		/// How transaction fees and tips are shared; must be whole (100%).
+		pub fee_split: FeeSplit,
+		/// Each category's rate, within its range; a category left out gets the paper's
+		/// default ([`FeeCategory::default_rate`]). A category named twice is refused.
 		pub category_rates: Vec<(FeeCategory, Permill)>,
 		/// Open the development fund and the stakers' pot at genesis with the existential
 		/// deposit, out of the ecosystem fund (see `open_fee_accounts`). A runtime whose
@@ -251,8 +263,13 @@ pub mod pallet {
 					MilestoneBurn { amount: *amount, executed_at: None },
 				);
 			}
-			for (category, rate) in &self.category_rates {
-				assert!(category.allows(*rate), "rate {rate:?} is outside {category:?}'s range");
+			assert!(self.fee_split.is_whole(), "the fee split {:?} is not whole", self.fee_split);
+			FeeSplitConfig::<T>::put(self.fee_split.clone());
+			for category in FeeCategory::ALL {
+				let mut named = self.category_rates.iter().filter(|(c, _)| *c == category);
+				let rate = named.next().map_or_else(|| category.default_rate(), |(_, rate)| *rate);
+				assert!(named.next().is_none(), "{category:?} is named twice");
+				assert!(category.allows(rate), "rate {rate:?} is outside {category:?}'s range");
 				CategoryRates::<T>::insert(category, rate);
 			}
 			if self.open_fee_accounts {
@@ -623,7 +640,8 @@ pub mod pallet {
 		}
 
 		/// The supply rule: what is issued plus what was burned is the genesis supply. Also:
-		/// the per-source totals add up, the fee split is whole, every milestone burns
+		/// the per-source totals add up, the fee split is stored and whole, every category
+		/// has a stored rate within its range, every milestone burns
 		/// something, and a milestone's booked burn is its amount once executed and nothing
 		/// while it is pending.
 		///
@@ -637,7 +655,13 @@ pub mod pallet {
 			let by_source = BurnedBySource::<T>::iter_values()
 				.fold(BalanceOf::<T>::zero(), |sum, amount| sum.saturating_add(amount));
 			ensure!(by_source == burned, "burns per source do not add up to the total");
+			ensure!(FeeSplitConfig::<T>::exists(), "the fee split is not stored");
 			ensure!(FeeSplitConfig::<T>::get().is_whole(), "the fee split is not whole");
+			for category in FeeCategory::ALL {
+				let rate =
+					CategoryRates::<T>::get(category).ok_or("a category has no stored rate")?;
+				ensure!(category.allows(rate), "a category's rate is outside its range");
+			}
 			for milestone in Milestone::ALL {
 				let booked = BurnedBySource::<T>::get(BurnSource::Milestone(milestone));
 				let expected = match MilestoneBurns::<T>::get(milestone) {

@@ -113,6 +113,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			milestones: milestones(),
 			category_rates: vec![(FeeCategory::AssetTokenization, Permill::from_percent(4))],
 			open_fee_accounts: false,
+			..Default::default()
 		},
 		..Default::default()
 	}

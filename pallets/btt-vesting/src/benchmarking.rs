@@ -18,8 +18,11 @@ fn grant_amount<T: Config>() -> BalanceOf<T> {
 }
 
 /// The longest grant allowed: one month of lock, the rest linear.
-fn longest_grant<T: Config>() -> (u16, u16) {
-	(1, T::MaxGrantMonths::get().saturating_sub(1).max(1))
+fn longest_grant<T: Config>() -> GrantSchedule {
+	GrantSchedule {
+		lock_months: 1,
+		linear_months: T::MaxGrantMonths::get().saturating_sub(1).max(1),
+	}
 }
 
 /// A grantee that already has all its schedule slots but one (each read, decoded and written

@@ -55,7 +55,7 @@ pub use pallet::*;
 pub use report::{
 	AccountVesting, EmissionSchedule, ReleaseProjection, RowRelease, SupplyBreakdown, YearRelease,
 };
-pub use schedule::VestingSchedule;
+pub use schedule::{GrantSchedule, VestingSchedule};
 pub use tranche::TrancheState;
 pub use weights::WeightInfo;
 
@@ -364,8 +364,8 @@ pub mod pallet {
 			dest: T::AccountId,
 			/// How much.
 			amount: BalanceOf<T>,
-			/// `Some((lock, linear))` months when paid as a vesting grant.
-			vesting: Option<(u16, u16)>,
+			/// The grant's lock and linear months when paid as a vesting grant.
+			vesting: Option<GrantSchedule>,
 		},
 		/// A community programme was added or its cap changed.
 		ProgrammeSet {
@@ -387,8 +387,8 @@ pub mod pallet {
 			dest: T::AccountId,
 			/// How much.
 			amount: BalanceOf<T>,
-			/// `Some((lock, linear))` months when paid as a vesting grant.
-			vesting: Option<(u16, u16)>,
+			/// The grant's lock and linear months when paid as a vesting grant.
+			vesting: Option<GrantSchedule>,
 		},
 		/// The strategic reserve released tokens to the foundation's account.
 		ReserveReleased {
@@ -498,7 +498,7 @@ pub mod pallet {
 		}
 
 		/// Releases `amount` of the ecosystem development fund to `dest`, free or — with
-		/// `vesting = Some((lock_months, linear_months))` — as a vesting grant.
+		/// `vesting = Some(GrantSchedule { lock_months, linear_months })` — as a vesting grant.
 		///
 		/// The fund keeps back what the milestone burns still pending need
 		/// (`KeptForMilestoneBurns`). A grant needs a linear part (`InvalidGrantSchedule`), at
@@ -511,7 +511,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			dest: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: BalanceOf<T>,
-			vesting: Option<(u16, u16)>,
+			vesting: Option<GrantSchedule>,
 		) -> DispatchResult {
 			T::TreasurerOrigin::ensure_origin(origin)?;
 			let dest = T::Lookup::lookup(dest)?;
@@ -575,7 +575,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			dest: AccountIdLookupOf<T>,
 			#[pallet::compact] amount: BalanceOf<T>,
-			vesting: Option<(u16, u16)>,
+			vesting: Option<GrantSchedule>,
 		) -> DispatchResult {
 			let programme = ensure_signed(origin)?;
 			let dest = T::Lookup::lookup(dest)?;
@@ -749,8 +749,7 @@ pub mod pallet {
 			frame_system::Pallet::<T>::block_number() / period
 		}
 
-		/// Pays `amount` from `pool` to `dest`; with `vesting = Some((lock, linear))` months
-		/// the payment is frozen in `dest`'s account under a new schedule starting now.
+		/// Pays `amount` from `pool` to `dest`; with `vesting = Some(grant)` the payment is frozen in `dest`'s account under a new schedule starting now.
 		///
 		/// Refuses a grant without a linear part, longer than `MaxGrantMonths` or smaller
 		/// than `MinGrant`, and a payment that would leave the pool below what it keeps back
@@ -759,10 +758,10 @@ pub mod pallet {
 			pool: &T::AccountId,
 			dest: &T::AccountId,
 			amount: BalanceOf<T>,
-			vesting: Option<(u16, u16)>,
+			vesting: Option<GrantSchedule>,
 		) -> DispatchResult {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			if let Some((lock_months, linear_months)) = vesting {
+			if let Some(GrantSchedule { lock_months, linear_months }) = vesting {
 				ensure!(linear_months > 0, Error::<T>::InvalidGrantSchedule);
 				let months = u32::from(lock_months).saturating_add(u32::from(linear_months));
 				ensure!(months <= u32::from(T::MaxGrantMonths::get()), Error::<T>::GrantTooLong);
@@ -779,7 +778,7 @@ pub mod pallet {
 				Error::<T>::KeptForMilestoneBurns
 			);
 			let schedules = match vesting {
-				Some((lock_months, linear_months)) => {
+				Some(GrantSchedule { lock_months, linear_months }) => {
 					let now = frame_system::Pallet::<T>::block_number();
 					let mut schedules = Schedules::<T>::get(dest).unwrap_or_default();
 					schedules

@@ -4,6 +4,35 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use polkadot_sdk::sp_runtime::{traits::AtLeast32BitUnsigned, Rounding};
 use scale_info::TypeInfo;
 
+/// How a payment out of a pool vests, in months of governance days: nothing during the
+/// lock, then linearly over the linear part. `release_ecosystem` and `programme_spend` take
+/// one to pay a vesting grant instead of free tokens.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct GrantSchedule {
+	/// Months before anything vests.
+	pub lock_months: u16,
+	/// Months over which the grant then vests linearly; at least one.
+	pub linear_months: u16,
+}
+
+impl From<(u16, u16)> for GrantSchedule {
+	/// `(lock_months, linear_months)`.
+	fn from((lock_months, linear_months): (u16, u16)) -> Self {
+		GrantSchedule { lock_months, linear_months }
+	}
+}
+
 /// Tokens of one allocation that vest linearly, per block, after a lock.
 ///
 /// Nothing vests before `cliff`; from `cliff` on, `total × (now − cliff) / duration` has

@@ -5,7 +5,7 @@
 use crate::{
 	allocation::{share_of, validate_table, TableError, MAX_NAME_LEN},
 	mock::*,
-	AllocationRows, ReleaseRule,
+	AllocationRows, GrantSchedule, ReleaseRule,
 };
 use polkadot_sdk::frame_support::traits::fungible::Inspect;
 
@@ -510,7 +510,12 @@ mod pools {
 			);
 
 			// A grant vests like an allocation: 1-month lock, 10 months linear, from now.
-			assert_ok!(BttVesting::release_ecosystem(root(), 51, 1_000 * UNIT, Some((1, 10))));
+			assert_ok!(BttVesting::release_ecosystem(
+				root(),
+				51,
+				1_000 * UNIT,
+				Some((1, 10).into())
+			));
 			check();
 			let freeze =
 				<Balances as InspectFreeze<_>>::balance_frozen(&FreezeReason::Vesting.into(), &51);
@@ -530,7 +535,7 @@ mod pools {
 				Error::<Test>::ZeroAmount
 			);
 			assert_noop!(
-				BttVesting::release_ecosystem(root(), 50, UNIT, Some((1, 0))),
+				BttVesting::release_ecosystem(root(), 50, UNIT, Some((1, 0).into())),
 				Error::<Test>::InvalidGrantSchedule
 			);
 			assert_noop!(
@@ -638,8 +643,9 @@ mod pools {
 	fn grants_longer_than_max_grant_months_are_refused() {
 		new_test_ext().execute_with(|| {
 			fund(ECOSYSTEM_FUND, 10_000 * UNIT);
-			let grant =
-				|vesting| BttVesting::release_ecosystem(root(), 52, 100 * UNIT, Some(vesting));
+			let grant = |vesting: (u16, u16)| {
+				BttVesting::release_ecosystem(root(), 52, 100 * UNIT, Some(vesting.into()))
+			};
 			assert_noop!(grant((u16::MAX, 1)), Error::<Test>::GrantTooLong);
 			assert_noop!(grant((1, u16::MAX)), Error::<Test>::GrantTooLong);
 			assert_noop!(grant((u16::MAX, u16::MAX)), Error::<Test>::GrantTooLong);
@@ -658,9 +664,9 @@ mod pools {
 			let spend = |vesting| {
 				BttVesting::programme_spend(RawOrigin::Signed(60).into(), 53, 100 * UNIT, vesting)
 			};
-			assert_noop!(spend(Some((u16::MAX, 1))), Error::<Test>::GrantTooLong);
-			assert_noop!(spend(Some((100, 21))), Error::<Test>::GrantTooLong);
-			assert_ok!(spend(Some((100, 20))));
+			assert_noop!(spend(Some((u16::MAX, 1).into())), Error::<Test>::GrantTooLong);
+			assert_noop!(spend(Some((100, 21).into())), Error::<Test>::GrantTooLong);
+			assert_ok!(spend(Some((100, 20).into())));
 			check();
 		});
 	}
@@ -678,7 +684,7 @@ mod pools {
 			let victim = 1;
 			for amount in [1, MIN_GRANT - 1] {
 				assert_noop!(
-					BttVesting::release_ecosystem(root(), victim, amount, Some((0, 1))),
+					BttVesting::release_ecosystem(root(), victim, amount, Some((0, 1).into())),
 					Error::<Test>::GrantTooSmall
 				);
 				assert_noop!(
@@ -686,14 +692,19 @@ mod pools {
 						RawOrigin::Signed(60).into(),
 						victim,
 						amount,
-						Some((0, 1))
+						Some((0, 1).into())
 					),
 					Error::<Test>::GrantTooSmall
 				);
 			}
 			assert_eq!(Schedules::<Test>::get(victim).unwrap().len(), 1);
 			// A grant of `MinGrant` is fine; a free payment has no schedule and no minimum.
-			assert_ok!(BttVesting::release_ecosystem(root(), victim, MIN_GRANT, Some((0, 1))));
+			assert_ok!(BttVesting::release_ecosystem(
+				root(),
+				victim,
+				MIN_GRANT,
+				Some((0, 1).into())
+			));
 			assert_ok!(BttVesting::release_ecosystem(root(), victim, 1, None));
 			assert_eq!(Schedules::<Test>::get(victim).unwrap().len(), 2);
 			check();
@@ -713,10 +724,15 @@ mod pools {
 		new_test_ext().execute_with(|| {
 			fund(ECOSYSTEM_FUND, 10_000 * UNIT);
 			for _ in 0..4 {
-				assert_ok!(BttVesting::release_ecosystem(root(), 52, 10 * UNIT, Some((0, 1))));
+				assert_ok!(BttVesting::release_ecosystem(
+					root(),
+					52,
+					10 * UNIT,
+					Some((0, 1).into())
+				));
 			}
 			assert_noop!(
-				BttVesting::release_ecosystem(root(), 52, 10 * UNIT, Some((0, 1))),
+				BttVesting::release_ecosystem(root(), 52, 10 * UNIT, Some((0, 1).into())),
 				Error::<Test>::TooManySchedules
 			);
 			check();
@@ -732,7 +748,12 @@ mod pools {
 			assert_ok!(BttVesting::release_ecosystem(root(), 50, 1_000 * UNIT, None));
 			assert!(VestingChanges::get().is_empty());
 			// A grant: the tokens arrive, vesting freezes them, then the hook is told.
-			assert_ok!(BttVesting::release_ecosystem(root(), 51, 1_000 * UNIT, Some((1, 10))));
+			assert_ok!(BttVesting::release_ecosystem(
+				root(),
+				51,
+				1_000 * UNIT,
+				Some((1, 10).into())
+			));
 			assert_eq!(VestingChanges::get(), vec![(51, 1_000 * UNIT)]);
 			assert_eq!(Balances::balance(&51), 1_000 * UNIT);
 			assert_eq!(
@@ -745,11 +766,11 @@ mod pools {
 				RawOrigin::Signed(60).into(),
 				51,
 				100 * UNIT,
-				Some((0, 5))
+				Some((0, 5).into())
 			));
 			assert_eq!(VestingChanges::get(), vec![(51, 1_000 * UNIT), (51, 1_100 * UNIT)]);
 			assert_noop!(
-				BttVesting::release_ecosystem(root(), 52, UNIT, Some((1, 0))),
+				BttVesting::release_ecosystem(root(), 52, UNIT, Some((1, 0).into())),
 				Error::<Test>::InvalidGrantSchedule
 			);
 			assert_eq!(VestingChanges::get().len(), 2);
@@ -871,7 +892,7 @@ mod report {
 
 	fn release(
 		amount: Balance,
-		vesting: Option<(u16, u16)>,
+		vesting: Option<GrantSchedule>,
 	) -> polkadot_sdk::sp_runtime::DispatchResult {
 		BttVesting::release_ecosystem(RawOrigin::Root.into(), 50, amount, vesting)
 	}
@@ -886,7 +907,7 @@ mod report {
 			BttVesting::do_try_state().unwrap();
 			assert_noop!(release(29_000 * UNIT + 1, None), Error::<Test>::KeptForMilestoneBurns);
 			assert_noop!(
-				release(29_000 * UNIT + 1, Some((1, 10))),
+				release(29_000 * UNIT + 1, Some((1, 10).into())),
 				Error::<Test>::KeptForMilestoneBurns
 			);
 			// More than the fund holds is still `PoolInsufficient`.

@@ -533,12 +533,12 @@ fn vesting_grants_are_bounded_in_months_and_amount() {
 				treasurer(),
 				account(Eve).into(),
 				1_000 * BTT,
-				Some((u16::MAX, 1))
+				Some((u16::MAX, 1).into())
 			),
 			pallet_btt_vesting::Error::<Runtime>::GrantTooLong
 		);
 		assert_noop!(
-			BttVesting::release_ecosystem(treasurer(), account(Eve).into(), 1, Some((0, 1))),
+			BttVesting::release_ecosystem(treasurer(), account(Eve).into(), 1, Some((0, 1).into())),
 			pallet_btt_vesting::Error::<Runtime>::GrantTooSmall
 		);
 		guaranteed();

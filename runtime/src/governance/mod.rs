@@ -1,18 +1,18 @@
 //! Governance (tokenomics section 7): OpenGov referenda on the BTT tracks, conviction voting
 //! with the long-term stakers' 1.5× weight, the scheduler and preimages, the development
-//! fund as a treasury, the institutional council until its sunset, and the multisig pallet
-//! (the foundation's account is a multisig).
+//! fund as a treasury and the institutional council until its sunset. (The multisig pallet,
+//! whose accounts the foundation uses, is in [`crate::accounts`].)
 //!
-//! **One place for the tracks.** [`TRACKS`] is the whole table: each track's origin,
+//! **One place for the tracks.** [`tracks::TRACKS`] is the whole table: each track's origin,
 //! deposit, periods (in governance days) and curves. [`origins`] names, for every governed
-//! call of the BTT pallets, the origin that may make it.
+//! call of the BTT pallets, the origin that may make it. This module configures the FRAME
+//! pallets of governance with them.
 
 use crate::{
-	configs::RuntimeBlockWeights, currency::*, pools, AccountId, Balance, Balances, BlockNumber,
-	BttGovernance, BttStaking, OriginCaller, Preimage, Referenda, Runtime, RuntimeCall,
-	RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, System, Treasury,
+	currency::*, pools, AccountId, Balance, Balances, BttGovernance, BttStaking, OriginCaller,
+	Preimage, Referenda, Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin,
+	Scheduler, System, Treasury,
 };
-use alloc::borrow::Cow;
 use pallet_btt_governance::GovernanceDays;
 use polkadot_sdk::{
 	frame_support::{
@@ -23,253 +23,21 @@ use polkadot_sdk::{
 				pay::{Pay, PayFromAccount, PaymentStatus},
 				UnityAssetBalanceConversion,
 			},
-			ConstU128, ConstU32, EitherOf, EqualPrivilegeOnly, Get, LinearStoragePrice,
+			ConstU32, EitherOf, EqualPrivilegeOnly, LinearStoragePrice,
 		},
 		weights::Weight,
 		PalletId,
 	},
 	frame_system::{self, EnsureRoot, EnsureSigned},
-	pallet_collective, pallet_conviction_voting, pallet_multisig, pallet_preimage,
-	pallet_referenda::{self, Curve, Track, TrackInfo},
+	pallet_collective, pallet_conviction_voting, pallet_preimage, pallet_referenda,
 	pallet_scheduler, pallet_treasury,
-	sp_runtime::{str_array, traits::AccountIdLookup, DispatchError, Perbill},
+	sp_runtime::{traits::AccountIdLookup, DispatchError, Perbill},
 };
 
-/// The tracks of the BTT chain, by id.
-pub mod track_ids {
-	/// Runtime upgrades and anything else only root may do.
-	pub const ROOT: u16 = 0;
-	/// Releases of the strategic reserve.
-	pub const RESERVE_RELEASE: u16 = 1;
-	/// Foundation milestone approvals and milestone burns.
-	pub const MILESTONES: u16 = 2;
-	/// Development-fund and ecosystem-fund spends.
-	pub const TREASURER: u16 = 3;
-	/// Burn rates, the fee split, staking terms, mining parameters.
-	pub const ECONOMIC_PARAMS: u16 = 4;
-	/// The validator set.
-	pub const VALIDATOR_ADMIN: u16 = 5;
-}
+pub mod origins;
+pub mod tracks;
 
-/// One row of the track table: periods in governance days, curves falling linearly from
-/// `ceil` to `floor` over the decision period.
-pub struct TrackSpec {
-	/// The track's id.
-	pub id: u16,
-	/// Its name, as polkadot.js shows it.
-	pub name: &'static str,
-	/// Referenda decided at once.
-	pub max_deciding: u32,
-	/// The decision deposit.
-	pub decision_deposit: Balance,
-	/// Days between submission and the start of the decision.
-	pub prepare_days: u32,
-	/// Days a decision may take.
-	pub decision_days: u32,
-	/// Days the approval criteria must hold.
-	pub confirm_days: u32,
-	/// Days between approval and enactment, at least.
-	pub enactment_days: u32,
-	/// Approval (share of conviction-weighted ayes): `(ceil, floor)` in percent.
-	pub approval: (u32, u32),
-	/// Support (share of the voting turnout voting aye): `(ceil, floor)` in tenths of a
-	/// percent.
-	pub support_permille: (u32, u32),
-}
-
-impl TrackSpec {
-	/// The track with periods in blocks, for days of `day` blocks.
-	fn track(&self, day: BlockNumber) -> Track<u16, Balance, BlockNumber> {
-		let days = |n: u32| day.saturating_mul(n);
-		Track {
-			id: self.id,
-			info: TrackInfo {
-				name: str_array(self.name),
-				max_deciding: self.max_deciding,
-				decision_deposit: self.decision_deposit,
-				prepare_period: days(self.prepare_days),
-				decision_period: days(self.decision_days),
-				confirm_period: days(self.confirm_days),
-				min_enactment_period: days(self.enactment_days),
-				min_approval: Curve::LinearDecreasing {
-					length: Perbill::one(),
-					floor: Perbill::from_percent(self.approval.1),
-					ceil: Perbill::from_percent(self.approval.0),
-				},
-				min_support: Curve::LinearDecreasing {
-					length: Perbill::one(),
-					floor: Perbill::from_perthousand(self.support_permille.1),
-					ceil: Perbill::from_perthousand(self.support_permille.0),
-				},
-			},
-		}
-	}
-}
-
-/// The track table. Support is measured against the voting turnout ([`VotingTurnout`]:
-/// the supply outside the table's pools, about 69M BTT at genesis).
-pub const TRACKS: [TrackSpec; 6] = [
-	TrackSpec {
-		id: track_ids::ROOT,
-		name: "root",
-		max_deciding: 1,
-		decision_deposit: 100_000 * BTT,
-		prepare_days: 2,
-		decision_days: 28,
-		confirm_days: 3,
-		enactment_days: 1,
-		// Root can change anything, so it decides at least as strictly as the reserve track.
-		approval: (100, 60),
-		support_permille: (300, 50),
-	},
-	TrackSpec {
-		id: track_ids::RESERVE_RELEASE,
-		name: "reserve_release",
-		max_deciding: 2,
-		decision_deposit: 50_000 * BTT,
-		prepare_days: 2,
-		decision_days: 28,
-		confirm_days: 3,
-		enactment_days: 1,
-		approval: (100, 60),
-		support_permille: (300, 50),
-	},
-	TrackSpec {
-		id: track_ids::MILESTONES,
-		name: "milestones",
-		max_deciding: 5,
-		decision_deposit: 10_000 * BTT,
-		prepare_days: 1,
-		decision_days: 14,
-		confirm_days: 2,
-		enactment_days: 1,
-		approval: (100, 50),
-		support_permille: (200, 10),
-	},
-	TrackSpec {
-		id: track_ids::TREASURER,
-		name: "treasurer",
-		max_deciding: 10,
-		decision_deposit: 5_000 * BTT,
-		prepare_days: 1,
-		decision_days: 14,
-		confirm_days: 1,
-		enactment_days: 1,
-		approval: (100, 50),
-		support_permille: (150, 5),
-	},
-	TrackSpec {
-		id: track_ids::ECONOMIC_PARAMS,
-		name: "economic_params",
-		max_deciding: 5,
-		decision_deposit: 10_000 * BTT,
-		prepare_days: 1,
-		decision_days: 14,
-		confirm_days: 2,
-		enactment_days: 1,
-		approval: (100, 50),
-		support_permille: (200, 10),
-	},
-	TrackSpec {
-		id: track_ids::VALIDATOR_ADMIN,
-		name: "validator_admin",
-		max_deciding: 5,
-		decision_deposit: 5_000 * BTT,
-		prepare_days: 1,
-		decision_days: 7,
-		confirm_days: 1,
-		enactment_days: 1,
-		approval: (100, 50),
-		support_permille: (100, 5),
-	},
-];
-
-/// The referenda's tracks: [`TRACKS`] with days of `BttGovernance::DayLength` blocks.
-pub struct BttTracks;
-impl pallet_referenda::TracksInfo<Balance, BlockNumber> for BttTracks {
-	type Id = u16;
-	type RuntimeOrigin = OriginCaller;
-
-	fn tracks() -> impl Iterator<Item = Cow<'static, Track<u16, Balance, BlockNumber>>> {
-		let day = pallet_btt_governance::DayLength::<Runtime>::get();
-		TRACKS.iter().map(move |spec| Cow::Owned(spec.track(day)))
-	}
-
-	fn track_for(origin: &OriginCaller) -> Result<u16, ()> {
-		use pallet_btt_governance::GovernanceOrigin::*;
-		match origin {
-			OriginCaller::system(frame_system::RawOrigin::Root) => Ok(track_ids::ROOT),
-			OriginCaller::BttGovernance(origin) => Ok(match origin {
-				ReserveRelease => track_ids::RESERVE_RELEASE,
-				Milestones => track_ids::MILESTONES,
-				Treasurer => track_ids::TREASURER,
-				EconomicParams => track_ids::ECONOMIC_PARAMS,
-				ValidatorAdmin => track_ids::VALIDATOR_ADMIN,
-			}),
-			_ => Err(()),
-		}
-	}
-}
-
-/// The tokens that can vote: the supply outside the table's pools and the fee-fed funds
-/// (nobody holds their keys). Support is measured against it.
-pub struct VotingTurnout;
-impl Get<Balance> for VotingTurnout {
-	fn get() -> Balance {
-		let in_pools = pools::ALL
-			.iter()
-			.map(|pool| Balances::total_balance(&pools::account(*pool)))
-			.fold(0, |sum: Balance, balance| sum.saturating_add(balance));
-		Balances::total_issuance().saturating_sub(in_pools)
-	}
-}
-
-/// The origins of every governed call, by track. Root (a root-track referendum, or sudo on
-/// dev chains) may do anything except release the strategic reserve; the council may act for
-/// the milestones, treasurer, economic-parameters and validator-admin tracks until its
-/// sunset block.
-pub mod origins {
-	use super::*;
-	use pallet_btt_governance::{
-		EnsureEconomicParams, EnsureMilestones, EnsureReserveRelease, EnsureTreasurer,
-		EnsureValidatorAdmin, WhileCouncilSits,
-	};
-	use polkadot_sdk::{
-		frame_support::traits::{EitherOf, MapSuccess},
-		frame_system::EnsureRootWithSuccess,
-		sp_runtime::traits::Replace,
-	};
-
-	/// Two thirds of the council, before its sunset block.
-	pub type CouncilTwoThirds = WhileCouncilSits<
-		Runtime,
-		pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
-	>;
-
-	/// Releases of the strategic reserve: only a reserve-release referendum.
-	pub type ReserveRelease = EnsureReserveRelease;
-	/// Milestone approvals and milestone burns.
-	pub type Milestones =
-		EitherOf<EnsureRoot<AccountId>, EitherOf<EnsureMilestones, CouncilTwoThirds>>;
-	/// Ecosystem-fund releases and community programmes.
-	pub type Treasurer =
-		EitherOf<EnsureRoot<AccountId>, EitherOf<EnsureTreasurer, CouncilTwoThirds>>;
-	/// Burn rates, the fee split, staking terms and mining parameters.
-	pub type EconomicParams =
-		EitherOf<EnsureRoot<AccountId>, EitherOf<EnsureEconomicParams, CouncilTwoThirds>>;
-	/// The validator set.
-	pub type ValidatorAdmin =
-		EitherOf<EnsureRoot<AccountId>, EitherOf<EnsureValidatorAdmin, CouncilTwoThirds>>;
-
-	/// The treasury's spends: the treasurer's origins, with no cap beyond the fund itself.
-	pub type TreasurySpend = EitherOf<
-		EnsureRootWithSuccess<AccountId, ConstU128<{ Balance::MAX }>>,
-		MapSuccess<
-			EitherOf<EnsureTreasurer, CouncilTwoThirds>,
-			Replace<ConstU128<{ Balance::MAX }>>,
-		>,
-	>;
-}
+pub use tracks::{track_ids, BttTracks, TrackSpec, VotingTurnout, TRACKS};
 
 parameter_types! {
 	/// Holding a preimage costs 1 BTT plus 1 milli-BTT per byte.
@@ -295,7 +63,7 @@ impl pallet_preimage::Config for Runtime {
 parameter_types! {
 	/// Scheduled calls may use 80% of a block.
 	pub MaximumSchedulerWeight: Weight =
-		Perbill::from_percent(80) * RuntimeBlockWeights::get().max_block;
+		Perbill::from_percent(80) * <Runtime as frame_system::Config>::BlockWeights::get().max_block;
 }
 
 impl pallet_scheduler::Config for Runtime {
@@ -443,7 +211,7 @@ pub type CouncilCollective = pallet_collective::Instance1;
 
 parameter_types! {
 	/// A council motion may use half a block.
-	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * <Runtime as frame_system::Config>::BlockWeights::get().max_block;
 }
 
 impl pallet_collective::Config<CouncilCollective> for Runtime {
@@ -524,40 +292,5 @@ impl Pay for PayFromDevelopmentFund {
 	#[cfg(feature = "runtime-benchmarks")]
 	fn ensure_concluded(id: ()) {
 		PayFromFund::ensure_concluded(id)
-	}
-}
-
-parameter_types! {
-	/// A multisig operation holds 1 BTT plus 0.1 BTT per signatory until it completes.
-	pub const MultisigDepositBase: Balance = BTT;
-	pub const MultisigDepositFactor: Balance = BTT / 10;
-}
-
-impl pallet_multisig::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeCall = RuntimeCall;
-	type Currency = Balances;
-	type DepositBase = MultisigDepositBase;
-	type DepositFactor = MultisigDepositFactor;
-	type MaxSignatories = ConstU32<20>;
-	type WeightInfo = crate::weights::pallet_multisig::WeightInfo<Runtime>;
-	type BlockNumberProvider = System;
-}
-
-#[cfg(all(test, not(feature = "upgrade-rehearsal")))]
-mod tests {
-	use super::*;
-
-	#[test]
-	fn the_tracks_are_sorted_and_sane() {
-		let mut last = None;
-		for spec in TRACKS.iter() {
-			assert!(last.map_or(true, |last| last < spec.id), "tracks are sorted by id");
-			last = Some(spec.id);
-			assert!(spec.approval.0 >= spec.approval.1 && spec.approval.0 <= 100);
-			assert!(spec.support_permille.0 >= spec.support_permille.1);
-			assert!(spec.decision_days > spec.confirm_days);
-			assert!(spec.name.len() <= 25);
-		}
 	}
 }
