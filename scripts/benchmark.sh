@@ -25,7 +25,7 @@ REPEAT="${REPEAT:-20}"
 btt_pallets=(pallet_btt_burn pallet_btt_vesting pallet_btt_staking pallet_btt_mining
   pallet_btt_governance pallet_btt_validators)
 frame_pallets=(frame_system frame_system_extensions pallet_balances pallet_timestamp
-  pallet_transaction_payment pallet_sudo pallet_multisig pallet_preimage
+  pallet_transaction_payment pallet_sudo pallet_multisig pallet_utility pallet_proxy pallet_preimage
   pallet_scheduler pallet_referenda pallet_conviction_voting pallet_collective pallet_treasury
   pallet_session)
 targets=("$@")

@@ -1140,14 +1140,17 @@ impl Generator {
 				(origin, RuntimeCall::Utility(batch))
 			}
 			5 => {
-				// Root dispatching as an account, sometimes a pool's.
-				let who = self.account();
+				// Root dispatching as an account (sometimes a pool's), or as a track's origin
+				// (which the guarantees refuse: root may not forge a referendum).
+				let as_origin = if self.rng.chance(25) {
+					OriginCaller::BttGovernance(self.rng.pick(&actors::TRACKS))
+				} else {
+					OriginCaller::system(frame_system::RawOrigin::Signed(self.account()))
+				};
 				(
 					Origin::Root,
 					RuntimeCall::Utility(pallet_utility::Call::dispatch_as {
-						as_origin: Box::new(OriginCaller::system(frame_system::RawOrigin::Signed(
-							who,
-						))),
+						as_origin: Box::new(as_origin),
 						call: Box::new(inner),
 					}),
 				)

@@ -8,6 +8,7 @@
 use btt_runtime::{currency::TOKEN_DECIMALS, Balance};
 use codec::Decode;
 use pallet_btt_vesting::{ReleaseProjection, RowRelease, SupplyBreakdown};
+use plotters::prelude::*;
 use polkadot_sdk::{
 	sc_executor::WasmExecutor,
 	sc_service::ChainSpec,
@@ -85,7 +86,7 @@ impl TokenomicsCmd {
 		let svg = self.out_dir.join("tokenomics.svg");
 		fs::write(&csv, report.render_csv())
 			.map_err(|e| format!("writing {}: {e}", csv.display()))?;
-		fs::write(&svg, report.render_svg())
+		fs::write(&svg, report.render_svg()?)
 			.map_err(|e| format!("writing {}: {e}", svg.display()))?;
 		println!("\nwrote {} and {}", csv.display(), svg.display());
 		Ok(())
@@ -285,94 +286,97 @@ impl Report {
 		out
 	}
 
-	/// The comparison as a bar chart: the paper's and the chain's release per period, with
-	/// both cumulative curves.
-	pub fn render_svg(&self) -> String {
+	/// The comparison as a bar chart (SVG, drawn with `plotters`): the paper's and the
+	/// chain's release per period side by side, with both cumulative curves.
+	pub fn render_svg(&self) -> Result<String, String> {
 		let periods = self.periods();
-		let (width, height) = (760.0, 420.0);
-		let (left, right, top, bottom) = (60.0, 20.0, 50.0, 60.0);
-		let plot_w = width - left - right;
-		let plot_h = height - top - bottom;
-		let max_pct = 100.0;
-		let y = |pct: f64| top + plot_h * (1.0 - pct / max_pct);
-		let slot = plot_w / periods.len() as f64;
-		let bar = slot * 0.3;
 		let mut svg = String::new();
-		let _ = writeln!(
-			svg,
-			"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
-			 font-family=\"sans-serif\" font-size=\"12\">"
-		);
-		let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-		let _ = writeln!(
-			svg,
-			"<text x=\"{}\" y=\"24\" text-anchor=\"middle\" font-size=\"15\">BTT release per year: \
-			 paper vs. {} (% of 210M)</text>",
-			width / 2.0,
-			xml_escape(&self.chain)
-		);
-		for tick in (0..=100).step_by(20) {
-			let ty = y(tick as f64);
-			let _ = writeln!(
-				svg,
-				"<line x1=\"{left}\" x2=\"{}\" y1=\"{ty:.1}\" y2=\"{ty:.1}\" stroke=\"#ddd\"/>\
-				 <text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{tick}%</text>",
-				width - right,
-				left - 6.0,
-				ty + 4.0
-			);
-		}
-		let mut paper_line = Vec::new();
-		let mut chain_line = Vec::new();
-		for (i, p) in periods.iter().enumerate() {
-			let x0 = left + slot * i as f64 + slot * 0.2;
-			let centre = left + slot * (i as f64 + 0.5);
-			for (x, pct, colour) in
-				[(x0, p.paper, "#8a8a8a"), (x0 + bar, p.chain_percent, "#1f6feb")]
-			{
-				let _ = writeln!(
-					svg,
-					"<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{:.1}\" \
-					 fill=\"{colour}\"/>",
-					y(pct),
-					plot_h * pct / max_pct
-				);
-			}
-			let _ = writeln!(
-				svg,
-				"<text x=\"{centre:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
-				height - bottom + 18.0,
-				p.label
-			);
-			paper_line.push(format!("{centre:.1},{:.1}", y(p.paper_cumulative)));
-			chain_line.push(format!("{centre:.1},{:.1}", y(p.chain_cumulative)));
-		}
-		for (points, colour) in [(paper_line, "#8a8a8a"), (chain_line, "#1f6feb")] {
-			let _ = writeln!(
-				svg,
-				"<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" \
-				 stroke-dasharray=\"5,3\"/>",
-				points.join(" ")
-			);
-		}
-		let legend_y = height - 18.0;
-		let _ = writeln!(
-			svg,
-			"<rect x=\"{left}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"#8a8a8a\"/>\
-			 <text x=\"{}\" y=\"{legend_y:.1}\">paper (bars: per period, dashes: cumulative)</text>\
-			 <rect x=\"{}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"#1f6feb\"/>\
-			 <text x=\"{}\" y=\"{legend_y:.1}\">chain schedule ({:.1}% unscheduled: governance \
-			 pools)</text>",
-			legend_y - 10.0,
-			left + 16.0,
-			left + 330.0,
-			legend_y - 10.0,
-			left + 346.0,
-			percent(self.projection.discretionary, self.projection.total)
-		);
-		svg.push_str("</svg>\n");
-		svg
+		draw_chart(&mut svg, &periods, &self.chain, self.unscheduled_percent())
+			.map_err(|e| format!("drawing the chart: {e}"))?;
+		Ok(svg)
 	}
+
+	/// The share of the supply no rule schedules (the governance-released pools), in percent.
+	fn unscheduled_percent(&self) -> f64 {
+		percent(self.projection.discretionary, self.projection.total)
+	}
+}
+
+/// The paper's colour and the chain's.
+const PAPER_COLOUR: RGBColor = RGBColor(0x8a, 0x8a, 0x8a);
+const CHAIN_COLOUR: RGBColor = RGBColor(0x1f, 0x6f, 0xeb);
+
+/// Draws the release chart of `periods` into `svg`. Period `i` is centred on x = i; its two
+/// bars sit either side of the centre.
+fn draw_chart(
+	svg: &mut String,
+	periods: &[Period],
+	chain: &str,
+	unscheduled_percent: f64,
+) -> Result<(), Box<dyn std::error::Error>> {
+	let root = SVGBackend::with_string(svg, (760, 420)).into_drawing_area();
+	root.fill(&WHITE)?;
+	let last = periods.len() as f64 - 0.5;
+	let mut chart = ChartBuilder::on(&root)
+		.caption(format!("BTT release per year: paper vs. {chain} (% of 210M)"), ("sans-serif", 16))
+		.margin(12)
+		.x_label_area_size(30)
+		.y_label_area_size(46)
+		.build_cartesian_2d(-0.5f64..last, 0f64..100f64)?;
+	chart
+		.configure_mesh()
+		.disable_x_mesh()
+		.x_labels(periods.len())
+		.x_label_formatter(&|x| {
+			let index = x.round();
+			match periods.get(index as usize) {
+				Some(period) if (x - index).abs() < 1e-6 && index >= 0.0 => {
+					period.label.to_string()
+				}
+				_ => String::new(),
+			}
+		})
+		.y_labels(6)
+		.y_label_formatter(&|y| format!("{y:.0}%"))
+		.draw()?;
+
+	let bar = |offset: f64, value: fn(&Period) -> f64, colour: RGBColor| {
+		periods.iter().enumerate().map(move |(i, p)| {
+			let x = i as f64 + offset;
+			Rectangle::new([(x, 0.0), (x + 0.3, value(p))], colour.filled())
+		})
+	};
+	chart
+		.draw_series(bar(-0.3, |p| p.paper, PAPER_COLOUR))?
+		.label("paper (bars: per period, dashes: cumulative)")
+		.legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], PAPER_COLOUR.filled()));
+	chart
+		.draw_series(bar(0.0, |p| p.chain_percent, CHAIN_COLOUR))?
+		.label(format!("chain schedule ({unscheduled_percent:.1}% unscheduled: governance pools)"))
+		.legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], CHAIN_COLOUR.filled()));
+	let cumulative = |value: fn(&Period) -> f64| {
+		periods.iter().enumerate().map(move |(i, p)| (i as f64, value(p))).collect::<Vec<_>>()
+	};
+	chart.draw_series(DashedLineSeries::new(
+		cumulative(|p| p.paper_cumulative),
+		5,
+		3,
+		PAPER_COLOUR.stroke_width(2),
+	))?;
+	chart.draw_series(DashedLineSeries::new(
+		cumulative(|p| p.chain_cumulative),
+		5,
+		3,
+		CHAIN_COLOUR.stroke_width(2),
+	))?;
+	chart
+		.configure_series_labels()
+		.position(SeriesLabelPosition::UpperLeft)
+		.background_style(WHITE.mix(0.9))
+		.border_style(BLACK)
+		.draw()?;
+	root.present()?;
+	Ok(())
 }
 
 /// `part` as a percentage of `whole`.
@@ -399,10 +403,6 @@ fn btt(plancks: Balance) -> String {
 /// Plancks as whole BTT (rounded down).
 fn btt_plain(plancks: Balance) -> String {
 	(plancks / 10u128.pow(u32::from(TOKEN_DECIMALS))).to_string()
-}
-
-fn xml_escape(text: &str) -> String {
-	text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -457,9 +457,15 @@ mod tests {
 		assert!(lines[6].starts_with("2030+,23.00,100.00,"));
 		assert!(lines[7].starts_with("unscheduled (governance),,,31000000,14.7619,"));
 		assert!(lines[8].starts_with("milestone burns,,,11000000,5.2381,"));
-		let svg = report.render_svg();
+		let svg = report.render_svg().expect("the chart draws");
 		assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
-		assert_eq!(svg.matches("<rect").count(), 1 + 12 + 2, "background, 12 bars, legend");
+		// Six periods, each with the paper's and the chain's bar and its label.
+		assert!(svg.matches(r##"fill="#1F6FEB""##).count() >= 6, "the chain's bars");
+		assert!(svg.matches(r##"fill="#8A8A8A""##).count() >= 6, "the paper's bars");
+		for period in PAPER_TABLE.map(|(label, _, _)| label) {
+			assert!(svg.contains(&format!(">\n{period}\n</text>")), "the label {period}");
+		}
+		assert!(svg.contains("unscheduled: governance pools"));
 		assert!(report.render_text().contains("2030+"));
 	}
 

@@ -25,7 +25,7 @@ impl pallet_utility::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeCall = RuntimeCall;
 	type PalletsOrigin = OriginCaller;
-	type WeightInfo = pallet_utility::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_utility::WeightInfo<Runtime>;
 }
 
 /// What a proxy may do for the account that named it.
@@ -137,7 +137,7 @@ impl pallet_proxy::Config for Runtime {
 	type ProxyDepositFactor = ProxyDepositFactor;
 	/// At most 32 proxies per account, like Polkadot.
 	type MaxProxies = ConstU32<32>;
-	type WeightInfo = pallet_proxy::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_proxy::WeightInfo<Runtime>;
 	/// At most 32 pending announcements per proxy.
 	type MaxPending = ConstU32<32>;
 	type CallHasher = BlakeTwo256;

@@ -293,8 +293,7 @@ impl pallet_btt_vesting::EmissionSchedule<BlockNumber, Balance> for MiningEmissi
 
 parameter_types! {
 	/// The mining pool's emission per two-year phase (tokenomics section 4): 63M BTT in all.
-	pub const MiningPhaseTotals: [Balance; 4] =
-		[25_200_000 * BTT, 18_900_000 * BTT, 12_600_000 * BTT, 6_300_000 * BTT];
+	pub const MiningPhaseTotals: [Balance; 4] = crate::tokenomics::mining::PHASE_TOTALS;
 	/// The mining pool's account.
 	pub MiningPoolAccount: AccountId = pools::account(pools::MINING);
 }
@@ -340,7 +339,7 @@ impl pallet_btt_mining::Config for Runtime {
 	type OnPoolSpend = PoolBooks;
 	type PhaseTotals = MiningPhaseTotals;
 	// Two years of daily eras.
-	type ErasPerPhase = ConstU32<730>;
+	type ErasPerPhase = ConstU32<{ crate::tokenomics::mining::ERAS_PER_PHASE }>;
 	type ClaimWindow = ConstU32<30>;
 	// ISO 3166-1 has 249 countries.
 	type MaxRegionsPerEra = ConstU32<256>;

@@ -8,7 +8,7 @@
 //! FRAME offers calls that bypass both: `balances.burn` (issuance falls, btt-burn books
 //! nothing), root's `balances.force_set_balance`, `force_adjust_total_issuance`,
 //! `force_transfer` and `force_unreserve`, raw storage writes, and `sudo.sudo_as` a pool's
-//! account (or `utility.dispatch_as` one). [`GuaranteesFilter`] is the one place that lists
+//! account (or `utility.dispatch_as` one, or as a track's or the council's origin). [`GuaranteesFilter`] is the one place that lists
 //! them: it is the runtime's `BaseCallFilter`, and it looks inside the calls that carry other
 //! calls (sudo, the scheduler, council motions, multisig, utility batches and proxies), so a
 //! refused call cannot be wrapped into an allowed one.
@@ -49,6 +49,9 @@ pub enum Refusal {
 	/// Purges session keys while the validator set is at its minimum of validators with
 	/// keys: one more purge could leave the next session without enough validators.
 	StrandsValidatorSet,
+	/// Dispatches as a governance track's or the council's origin without the referendum or
+	/// motion behind it (`utility.dispatch_as`): root would become the reserve-release track.
+	ForgesOrigin,
 }
 
 /// Whether `address` resolves to one of the pools or fee-fed funds ([`pools::ALL`]).
@@ -134,6 +137,8 @@ pub fn refusal(call: &RuntimeCall) -> Option<Refusal> {
 		) => {
 			if is_pool_origin(as_origin) {
 				Some(Refusal::TouchesPool)
+			} else if !matches!(**as_origin, OriginCaller::system(..)) {
+				Some(Refusal::ForgesOrigin)
 			} else {
 				refusal(call)
 			}

@@ -56,6 +56,7 @@ pub mod governance;
 pub mod guarantees;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod session_benchmarks;
+pub mod tokenomics;
 pub mod weights;
 
 use alloc::vec::Vec;

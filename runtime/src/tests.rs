@@ -24,6 +24,7 @@ use polkadot_sdk::{
 mod accounts;
 mod governance;
 mod guarantees;
+mod tokenomics;
 
 /// The genesis config a preset describes.
 fn preset_config(name: &str) -> RuntimeGenesisConfig {

@@ -1,6 +1,7 @@
 // The chain's guarantees attacked from polkadot.js on a --dev node: an unbooked
 // balances.burn, sudo rewriting balances or moving the strategic reserve, a milestone burn
-// pointed at the reserve, a stake backed by vesting-frozen tokens. Each is refused with its
+// pointed at the reserve, a stake backed by vesting-frozen tokens, a batched burn, a proxied
+// or dispatchAs reserve transfer, a forged track origin. Each is refused with its
 // named error, and total_issuance + total_burned == 210M after every one. A beneficiary
 // with no free balance claims vested tokens without paying a fee.
 
@@ -69,6 +70,34 @@ describe('guarantees (btt-node --dev)', () => {
     }
     const asReserve = api.tx.sudo.sudoAs(reserve, api.tx.balances.transferKeepAlive(bob.address, UNIT));
     assert.equal((await signAndWait(api, asReserve, alice)).dispatchError, 'system.CallFiltered');
+    assert.equal(await reserveBalance(), 2_100_000n * UNIT, 'the reserve is untouched');
+    await supplyHolds();
+  });
+
+  it('batches and proxies carry no call the filter refuses', async () => {
+    const bobFree = async () => (await api.query.system.account(bob.address)).data.free.toBigInt();
+    // A batch holding balances.burn is refused whole: the transfer before it does not run.
+    const before = await bobFree();
+    for (const batch of ['batch', 'batchAll', 'forceBatch']) {
+      const call = api.tx.utility[batch]([
+        api.tx.balances.transferKeepAlive(bob.address, UNIT),
+        api.tx.balances.burn(1_000n * UNIT, true),
+      ]);
+      assert.equal((await signAndWait(api, call, alice)).dispatchError, 'system.CallFiltered', batch);
+    }
+    assert.equal(await bobFree(), before, 'nothing of the batches ran');
+    // Nobody acts for the reserve: not as its proxy, not by root's dispatchAs.
+    const proxied = api.tx.proxy.proxy(reserve, null, api.tx.balances.transferKeepAlive(bob.address, UNIT));
+    assert.equal((await signAndWait(api, proxied, alice)).dispatchError, 'system.CallFiltered');
+    const asReserve = api.tx.sudo.sudo(
+      api.tx.utility.dispatchAs({ system: { Signed: reserve } }, api.tx.proxy.addProxy(alice.address, 'Any', 0)),
+    );
+    assert.equal((await signAndWait(api, asReserve, alice)).dispatchError, 'system.CallFiltered');
+    // Nor does root take the reserve-release track's origin without its referendum.
+    const forged = api.tx.sudo.sudo(
+      api.tx.utility.dispatchAs({ BttGovernance: 'ReserveRelease' }, api.tx.bttVesting.releaseReserve(UNIT)),
+    );
+    assert.equal((await signAndWait(api, forged, alice)).dispatchError, 'system.CallFiltered');
     assert.equal(await reserveBalance(), 2_100_000n * UNIT, 'the reserve is untouched');
     await supplyHolds();
   });

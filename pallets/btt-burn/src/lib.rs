@@ -1,30 +1,4 @@
-//! # BTT burn pallet
-//!
-//! Every way BTT leaves circulation for good (tokenomics section 6). The supply is fixed at
-//! genesis and only ever goes down, so this pallet also keeps the books that prove it:
-//! `total_issuance + TotalBurned == TotalSupply` at every block (`try_state`).
-//!
-//! - **Voluntary burns**: any account burns its own tokens ([`Pallet::burn`]).
-//! - **Category fee burns**: a payment in a category (compute trade, asset tokenization, PayFi
-//!   settlement) moves the amount to its destination and burns the category's fee, charged
-//!   *on top* of the amount, so the destination receives exactly what was invoiced
-//!   ([`Pallet::pay`]). Governance sets each category's rate inside the paper's range. Other
-//!   pallets charge the same fee through [`CategoryFeeBurner`].
-//! - **Milestone burns**: four one-off burns (1M, 2M, 5M, 3M BTT) executed by governance from
-//!   the ecosystem development fund, or from the development fund if governance chooses it
-//!   ([`MilestoneSource`]) — never from any other account. Until a burn is executed the
-//!   ecosystem fund keeps its amount back ([`Pallet::pending_burns_from`], which btt-vesting
-//!   consults before releasing the fund), so a release can never make a promised burn
-//!   impossible.
-//! - **Staking reward burns**: btt-staking burns part of long stakes' rewards through
-//!   [`RewardBurner`].
-//! - **Transaction fees**: [`DealWithFees`] splits fees and tips between the development fund,
-//!   the stakers' pot, a burn and the block author, by the split governance sets.
-//! - **Dust** removed by the balances pallet is counted through [`BurnDust`].
-//!
-//! Totals are kept in all and per [`BurnSource`], every burn emits [`Event::Burned`], and the
-//! runtime API [`BttBurnApi`] returns the totals.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -383,6 +357,12 @@ pub mod pallet {
 		///
 		/// With `keep_alive` the account keeps at least the existential deposit; without it,
 		/// burning everything removes the account.
+		///
+		/// - Origin: signed (any account); it burns its own tokens.
+		/// - Emits: `Burned` (source `Voluntary`).
+		/// - Errors: `ZeroAmount`, `InsufficientBalance` (the caller cannot spend `amount`:
+		///   free balance less frozen funds and, with `keep_alive`, the existential deposit).
+		/// - Complexity: O(1).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::burn())]
 		pub fn burn(
@@ -402,6 +382,14 @@ pub mod pallet {
 		/// Pays `amount` to `dest` for a payment of `category`, and burns the category's fee
 		/// on top of it from the caller: the caller spends `amount + fee`, `dest` receives
 		/// exactly `amount`.
+		///
+		/// - Origin: signed (any account): the payer.
+		/// - Emits: `PaymentSettled`, and `Burned` (source `CategoryFee(category)`) for the
+		///   fee.
+		/// - Errors: `ZeroAmount`, `PaymentToSelf`, `Overflow` (`amount + fee`),
+		///   `InsufficientBalance` (the caller cannot spend `amount + fee` and keep the
+		///   existential deposit), `DestinationBelowMinimum`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::pay())]
 		pub fn pay(
@@ -416,6 +404,12 @@ pub mod pallet {
 		}
 
 		/// Sets the fee rate of `category`; it must lie inside the category's range.
+		///
+		/// - Origin: `T::ParamsOrigin` (the economic-parameters track; in the BTT runtime also
+		///   root, or two thirds of the council before its sunset block).
+		/// - Emits: `CategoryRateSet`.
+		/// - Errors: `RateOutOfRange`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_category_rate())]
 		pub fn set_category_rate(
@@ -433,6 +427,15 @@ pub mod pallet {
 		/// Executes the burn of `milestone`, once, from the milestone source account.
 		///
 		/// If the source cannot cover it, nothing changes and the milestone stays pending.
+		///
+		/// - Origin: `T::MilestoneOrigin` (the milestones track; in the BTT runtime also root,
+		///   or two thirds of the council before its sunset block).
+		/// - Emits: `Burned` (source `Milestone(milestone)`), then `MilestoneBurnExecuted`.
+		/// - Errors: `UnknownMilestone`, `MilestoneAlreadyExecuted`,
+		///   `MilestoneSourceInsufficient` (the chosen fund cannot spend the amount; the
+		///   development fund also keeps its existential deposit).
+		/// - Complexity: O(1); the `OnMilestoneBurn` hook (btt-vesting's pool books in the BTT
+		///   runtime) reads at most the table's pool accounts (four).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::execute_milestone_burn())]
 		pub fn execute_milestone_burn(
@@ -468,6 +471,12 @@ pub mod pallet {
 		///
 		/// Whichever fund is chosen, the ecosystem fund keeps the pending burns back, so
 		/// choosing it again can never find it spent.
+		///
+		/// - Origin: `T::MilestoneOrigin` (the milestones track; in the BTT runtime also root,
+		///   or two thirds of the council before its sunset block).
+		/// - Emits: `MilestoneSourceSet`.
+		/// - Errors: none (a wrong origin fails with `BadOrigin`).
+		/// - Complexity: O(1).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_milestone_source())]
 		pub fn set_milestone_source(
@@ -482,6 +491,12 @@ pub mod pallet {
 		}
 
 		/// Sets how transaction fees and tips are shared; the parts must add up to 100%.
+		///
+		/// - Origin: `T::ParamsOrigin` (the economic-parameters track; in the BTT runtime also
+		///   root, or two thirds of the council before its sunset block).
+		/// - Emits: `FeeSplitSet`.
+		/// - Errors: `SplitNotWhole`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::set_fee_split())]
 		pub fn set_fee_split(origin: OriginFor<T>, split: FeeSplit) -> DispatchResult {

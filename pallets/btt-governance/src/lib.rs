@@ -1,60 +1,4 @@
-//! # BTT governance pallet
-//!
-//! The BTT-specific parts of the chain's OpenGov (tokenomics section 7). Referenda, conviction
-//! voting, the scheduler and preimages are FRAME's own pallets; this pallet adds what they
-//! leave to the runtime:
-//!
-//! - **Track origins.** [`GovernanceOrigin`] has one variant per BTT track — reserve release,
-//!   milestones, treasurer, economic parameters and validator admin — and one `EnsureOrigin`
-//!   per variant ([`EnsureReserveRelease`], [`EnsureMilestones`], [`EnsureTreasurer`],
-//!   [`EnsureEconomicParams`], [`EnsureValidatorAdmin`]). A referendum on a track dispatches
-//!   its call with that track's origin; the BTT pallets accept only that origin (or root).
-//! - **The governance calendar.** Track periods are written in days; a day is
-//!   [`DayLength`] blocks — [`Config::BlocksPerDay`] on a production chain, fewer when a
-//!   test chain's genesis says so. Tests therefore run the very code path of production,
-//!   only with shorter days ([`GovernanceDays`]).
-//! - **The institutional council's sunset.** [`WhileCouncilSits`] lets the council act as a
-//!   track's origin until the [`CouncilSunset`] block (two years of blocks after genesis by
-//!   default, standing for the paper's 2028); from that block on only referenda remain.
-//! - **The 1.5× vote weight of long-term stakers.** See below.
-//!
-//! ## The 1.5× vote weight
-//!
-//! `pallet-conviction-voting` cannot scale a vote through its configuration, so this pallet
-//! is its [`VotingHooks`]. The 1.5× weight applies only to **the part of a vote backed by an
-//! active 365-day-or-longer stake**: the voter's *qualifying stake* is the principal of its
-//! positions of the 365-day tier or longer that have not matured
-//! ([`pallet_btt_staking::ActiveStake::active_stake`]`(who, Tier::Days365)`), and when such
-//! a voter votes directly the hook adds
-//!
-//! > extra = ½ × conviction votes of min(vote balance, qualifying stake)
-//!
-//! to the same side of the referendum's tally. The extra, the vote and the stake that backed
-//! it are recorded in [`BoostedVotes`]. When the vote is changed or removed while the
-//! referendum is ongoing, the recorded extra is taken off the tally again, so a tally never
-//! holds an extra without its vote.
-//!
-//! - The boost changes *approval* (ayes and nays), not *support*: support measures the
-//!   turnout of real tokens and stays unweighted.
-//! - **Split votes** are counted by the tally at conviction `None`, and so is their extra.
-//!   The qualifying stake backs the aye part first, then the nay part with what is left of
-//!   it; the abstain part of a `SplitAbstain` vote has no approval weight, takes none of the
-//!   stake and gets no extra.
-//! - **The boost ends with its stake.** The extra is computed when the vote is cast; once
-//!   the backing stake has matured (or otherwise shrunk below the vote), anyone may call
-//!   [`refresh_boost`](Pallet::refresh_boost): it recomputes the extra from the voter's
-//!   qualifying stake now (a matured stake gives zero) and takes the difference off the
-//!   ongoing referendum's tally. A refresh only ever reduces an extra; a stake made or grown
-//!   after voting counts from the voter's next vote.
-//! - Delegated votes are not boosted: the boost belongs to the staker who votes.
-//!
-//! ## Examples
-//!
-//! A voter with a 365-day stake of 1,000 BTT votes aye with 1,000 BTT at `Locked1x`: the
-//! tally receives 1,000 ayes from conviction voting and 500 more from this pallet (1,500 in
-//! all), while support grows by 1,000. With a 50,000 BTT stake and a 20,000,000 BTT vote at
-//! `Locked1x`, the extra is ½ × 50,000 = 25,000 ayes, not 10,000,000.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -123,6 +67,7 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// Configuration of the BTT governance pallet.
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config {
 		/// The balance in which votes are counted.
@@ -226,6 +171,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PendingWithdrawal<T: Config> = StorageValue<_, BoostedVote<T::Balance>, OptionQuery>;
 
+	/// Events of the governance pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -269,6 +215,7 @@ pub mod pallet {
 		},
 	}
 
+	/// Errors of the governance pallet (those of `refresh_boost`).
 	#[pallet::error]
 	pub enum Error<T> {
 		/// The voter has no boosted vote recorded on this referendum.
@@ -280,6 +227,7 @@ pub mod pallet {
 		BoostUnchanged,
 	}
 
+	/// Genesis: the length of a governance day and the council's sunset block.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -338,6 +286,14 @@ pub mod pallet {
 		/// Fails with [`Error::NoBoostRecorded`] when the voter has no boosted vote on the
 		/// referendum, [`Error::PollNotOngoing`] when the referendum has ended, and
 		/// [`Error::BoostUnchanged`] when the stake still backs the whole extra.
+		///
+		/// - Origin: signed (any account), for any voter.
+		/// - Emits: `BoostRefreshed` (with the extra that remains; zero and zero when the
+		///   boost is gone).
+		/// - Errors: `NoBoostRecorded`, `PollNotOngoing`, `BoostUnchanged`.
+		/// - Complexity: O(P) with P = the voter's staking positions, read for its qualifying
+		///   stake (bounded by btt-staking's `MaxPositions`; the weight assumes the most),
+		///   plus one read and write of the referendum.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::refresh_boost())]
 		pub fn refresh_boost(

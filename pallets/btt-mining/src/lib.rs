@@ -1,43 +1,4 @@
-//! # BTT mining pallet
-//!
-//! The compute-mining emission (tokenomics section 4): the 63M BTT mining pool pays the
-//! providers of AI compute over eight years, 25.2M in years 1–2, 18.9M in years 3–4,
-//! 12.6M in years 5–6 and 6.3M in years 7–8, in daily eras. The calendar is time: era `e`
-//! covers blocks `[e·Day, (e+1)·Day)` from launch, where `Day` is the chain's day length
-//! (a runtime constant; no call changes it). The budget of era `e` is `cap(e + 1) − cap(e)`
-//! of one cumulative cap ([`emission`]), so at most 63M is ever paid and budget nobody
-//! earns stays in the pool.
-//!
-//! Providers [`register`](Pallet::register) in a region of the governance-kept list (ISO
-//! 3166-1 numeric codes) and must hold an active stake (by default a 90-day-or-longer stake
-//! of at least 5,000 BTT). Their contribution in an era is evidenced on chain:
-//! - **compute jobs paid by verified consumers** — a consumer pays a provider for a job
-//!   with [`pay_for_job`](Pallet::pay_for_job); btt-burn burns the compute-trade fee on top.
-//!   The job counts as the provider's compute only up to the paying consumer's remaining
-//!   **compute allowance**, which governance grants to hospitals and institutions
-//!   ([`set_consumer_allowance`](Pallet::set_consumer_allowance)) and which the job uses up.
-//!   Jobs of anyone else pay the provider and burn the fee but score nothing, so wash
-//!   trading (paying oneself from a second account) buys no reward. Providers and oracles
-//!   cannot be verified consumers;
-//! - **oracle reports** — accounts governance authorises [`report`](Pallet::report) a
-//!   provider's uptime, latency and energy efficiency for the current era. A provider's
-//!   QoS and energy factors are the medians of the reports of at least `MinOracleReports`
-//!   distinct oracles; with fewer it scores nothing for the era. No oracle reports on
-//!   itself, and one rogue oracle cannot move a median outside the honest reports' range.
-//!
-//! A provider's score is compute × QoS factor × geography factor × energy factor
-//! ([`factors`]), where geography is computed from scored compute only (allowance-backed
-//! and with the oracle quorum). After the era it [`claim`](Pallet::claim)s `budget × score
-//! / total score` (its region's part of the budget, then its part of the region's). Claims
-//! stay open for `ClaimWindow` eras; unclaimed rewards never leave the pool.
-//!
-//! **Costs.** The totals a claim needs are kept per era and per region as jobs and reports
-//! arrive, so a claim reads its own entry, its region's and the era's — and, the first time
-//! an era is claimed, each region of that era (at most `MaxRegionsPerEra`). A report sorts
-//! at most `MaxOracles` values. Nothing iterates over providers. The block hook announces
-//! new eras and removes expired eras' bookkeeping, at most `PruneLimit` keys per block;
-//! after the emission ends (year 8) nothing is recorded for mining any more.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -302,6 +263,7 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// Configuration of the BTT mining pallet.
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config {
 		/// The chain's currency.
@@ -777,6 +739,14 @@ pub mod pallet {
 		///
 		/// Fails with [`Error::UnknownRegion`] for a region not on the list and with
 		/// [`Error::VerifiedConsumer`] for an account holding a compute allowance.
+		///
+		/// - Origin: signed (any account that is not already a provider, nor an oracle or a
+		///   verified consumer).
+		/// - Emits: `ProviderRegistered`.
+		/// - Errors: `AlreadyRegistered`, `UnknownRegion`, `VerifiedConsumer`,
+		///   `OracleCannotProvide`, `CapacityTooLong`, `InsufficientStake`.
+		/// - Complexity: O(P) with P = the caller's staking positions, read for its active
+		///   stake (bounded by btt-staking's `MaxPositions`; the weight assumes the most).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register())]
 		pub fn register(
@@ -805,6 +775,11 @@ pub mod pallet {
 		}
 
 		/// Deregisters the caller. Rewards of finished eras stay claimable.
+		///
+		/// - Origin: signed: a registered provider.
+		/// - Emits: `ProviderDeregistered`.
+		/// - Errors: `NotAProvider`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::deregister())]
 		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
@@ -823,6 +798,18 @@ pub mod pallet {
 		/// `AllowanceUsed`). Jobs of consumers without an allowance, jobs for a provider
 		/// whose region is no longer listed and jobs after the emission's end still pay the
 		/// provider and burn the fee, but score nothing and record nothing for mining.
+		///
+		/// - Origin: signed (any account but the provider): the consumer, who pays.
+		/// - Emits: `AllowanceUsed` (when the job scores: a verified consumer, a listed region,
+		///   before the emission's end), then `JobPaid`; btt-burn emits `PaymentSettled` and
+		///   `Burned` for the fee.
+		/// - Errors: `ZeroAmount`, `SelfPayment`, `NotAProvider`, `InsufficientStake` (the
+		///   provider's stake), and btt-burn's `InsufficientBalance`,
+		///   `DestinationBelowMinimum` and `Overflow`.
+		/// - Complexity: O(P + K) with P = the staking positions of the provider and of the
+		///   caller (each bounded by btt-staking's `MaxPositions`) and K = the oracle reports
+		///   on the provider this era (≤ `MaxOracles`; the provider's first scored job of the
+		///   era computes their medians). Nothing iterates over providers.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::pay_for_job())]
 		pub fn pay_for_job(
@@ -883,6 +870,14 @@ pub mod pallet {
 		/// Fails with [`Error::NotAnOracle`], [`Error::SelfReport`] (an oracle reporting on
 		/// itself), [`Error::NotAProvider`], [`Error::EmissionEnded`] (after year 8) and
 		/// [`Error::TooManyReports`] (more than `MaxOracles` distinct reporters in an era).
+		///
+		/// - Origin: signed: an authorised oracle.
+		/// - Emits: `Reported`.
+		/// - Errors: `NotAnOracle`, `SelfReport`, `NotAProvider`, `EmissionEnded`,
+		///   `TooManyReports`.
+		/// - Complexity: O(K) storage reads and a sort of K values, with K = the reports on
+		///   the provider this era (≤ `MaxOracles`): each reporter is checked against
+		///   `Oracles`, and the medians are recomputed.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::report())]
 		pub fn report(
@@ -934,6 +929,15 @@ pub mod pallet {
 
 		/// Pays the caller its reward for the finished era `era`: the era's budget × its
 		/// score / the era's total score.
+		///
+		/// - Origin: signed: the provider whose contribution it is (registered or not any
+		///   more).
+		/// - Emits: `RewardClaimed`.
+		/// - Errors: `EraNotFinished`, `ClaimExpired` (older than `ClaimWindow` eras),
+		///   `NothingToClaim` (no contribution, or no score without the oracle quorum).
+		/// - Complexity: O(R) with R = the era's regions (≤ `MaxRegionsPerEra`), read only by
+		///   the era's first claim, which fixes the era's total score; later claims are O(1).
+		///   The weight charges `MaxRegionsPerEra` and refunds the regions not read.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::claim(T::MaxRegionsPerEra::get()))]
 		pub fn claim(origin: OriginFor<T>, era: EraIndex) -> DispatchResultWithPostInfo {
@@ -970,6 +974,13 @@ pub mod pallet {
 		///
 		/// Fails with [`Error::AlreadyAnOracle`], [`Error::TooManyOracles`] and
 		/// [`Error::VerifiedConsumer`] (an account holding a compute allowance).
+		///
+		/// - Origin: `T::GovernanceOrigin` (the economic-parameters track; in the BTT runtime
+		///   also root, or two thirds of the council before its sunset block).
+		/// - Emits: `OracleAdded`.
+		/// - Errors: `AlreadyAnOracle`, `VerifiedConsumer`, `ProviderCannotBeOracle`,
+		///   `TooManyOracles`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::add_oracle())]
 		pub fn add_oracle(origin: OriginFor<T>, oracle: AccountIdLookupOf<T>) -> DispatchResult {
@@ -987,6 +998,12 @@ pub mod pallet {
 		/// Withdraws `oracle`'s authorisation. Its reports of the current era stop counting
 		/// at the next report on the same provider (which recomputes the medians without
 		/// them); until then they stay in the provider's medians.
+		///
+		/// - Origin: `T::GovernanceOrigin` (the economic-parameters track; in the BTT runtime
+		///   also root, or two thirds of the council before its sunset block).
+		/// - Emits: `OracleRemoved`.
+		/// - Errors: `NotAnOracle`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::remove_oracle())]
 		pub fn remove_oracle(origin: OriginFor<T>, oracle: AccountIdLookupOf<T>) -> DispatchResult {
@@ -1000,6 +1017,12 @@ pub mod pallet {
 
 		/// Sets the bounds of the score's factors. Reports already made keep their factors;
 		/// eras not yet claimed use the new geography bounds.
+		///
+		/// - Origin: `T::GovernanceOrigin` (the economic-parameters track; in the BTT runtime
+		///   also root, or two thirds of the council before its sunset block).
+		/// - Emits: `FactorsSet`.
+		/// - Errors: `InvalidFactors`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::set_factors())]
 		pub fn set_factors(origin: OriginFor<T>, factors: FactorConfig) -> DispatchResult {
@@ -1016,6 +1039,12 @@ pub mod pallet {
 		/// Fails with [`Error::ZeroProviderStake`] for an `amount` of zero: every provider
 		/// holds a stake (registered providers keep their registration either way; the new
 		/// minimum applies to registrations and job payments from now on).
+		///
+		/// - Origin: `T::GovernanceOrigin` (the economic-parameters track; in the BTT runtime
+		///   also root, or two thirds of the council before its sunset block).
+		/// - Emits: `ProviderStakeSet`.
+		/// - Errors: `ZeroProviderStake`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::set_provider_stake())]
 		pub fn set_provider_stake(
@@ -1041,6 +1070,13 @@ pub mod pallet {
 		/// Fails with [`Error::ConsumerIsProvider`] for a registered provider,
 		/// [`Error::ConsumerIsOracle`] for an oracle, and [`Error::NotAVerifiedConsumer`]
 		/// when revoking from an account that holds no allowance.
+		///
+		/// - Origin: `T::GovernanceOrigin` (the economic-parameters track; in the BTT runtime
+		///   also root, or two thirds of the council before its sunset block).
+		/// - Emits: `ConsumerAllowanceSet` (an allowance of 0: revoked).
+		/// - Errors: `NotAVerifiedConsumer` (revoking), `ConsumerIsProvider`,
+		///   `ConsumerIsOracle` (granting).
+		/// - Complexity: O(1).
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::set_consumer_allowance())]
 		pub fn set_consumer_allowance(
@@ -1070,6 +1106,12 @@ pub mod pallet {
 		///
 		/// Fails with [`Error::InvalidRegion`] (0 or above 999),
 		/// [`Error::RegionAlreadyListed`] and [`Error::TooManyRegions`] (`MaxRegions`).
+		///
+		/// - Origin: `T::GovernanceOrigin` (the economic-parameters track; in the BTT runtime
+		///   also root, or two thirds of the council before its sunset block).
+		/// - Emits: `RegionAdded`.
+		/// - Errors: `InvalidRegion`, `RegionAlreadyListed`, `TooManyRegions`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::add_region())]
 		pub fn add_region(origin: OriginFor<T>, region: RegionCode) -> DispatchResult {
@@ -1087,6 +1129,12 @@ pub mod pallet {
 		/// and register in a listed region). Only the governance origin.
 		///
 		/// Fails with [`Error::UnknownRegion`] for a region not on the list.
+		///
+		/// - Origin: `T::GovernanceOrigin` (the economic-parameters track; in the BTT runtime
+		///   also root, or two thirds of the council before its sunset block).
+		/// - Emits: `RegionRemoved`.
+		/// - Errors: `UnknownRegion`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::remove_region())]
 		pub fn remove_region(origin: OriginFor<T>, region: RegionCode) -> DispatchResult {

@@ -1,41 +1,4 @@
-//! # BTT staking pallet
-//!
-//! Fixed-term staking (tokenomics section 5). A holder stakes in one of five tiers (30, 90,
-//! 180, 365 and 1095 days by default) at least the tier's minimum. The principal stays in
-//! the owner's account, frozen (`FreezeReason::Staking`) until maturity; there is no early
-//! exit. Only tokens that are neither on hold nor frozen by vesting can back a stake
-//! ([`Error::StakeNotFree`]). Freezes do not add up (an account's frozen amount is the
-//! largest of its freezes), so the staking freeze covers the account's whole staked principal
-//! **plus** what vesting keeps frozen in it: its frozen amount is always at least stake +
-//! vesting, and the tokens that backed a stake cannot leave while vesting keeps others
-//! frozen. Vesting tells this pallet whenever its freeze of an account changes (a claim, a
-//! grant), and [`Pallet::refresh_freeze`] recomputes the staking freeze. The fixed reward, `principal × APY × days / 365`, is reserved in the community
-//! incentives pool **when the stake is made** (a hold, `HoldReason::StakingReward`, that no
-//! programme can spend), so a reward the pool cannot pay is never promised: such a stake
-//! fails with [`Error::PoolCannotCover`].
-//!
-//! After maturity anyone may [`close`](Pallet::close) the position: the principal is
-//! unfrozen and the reward paid, minus the tier's reward burn (365 days 10%, 1095 days 20%
-//! by default), which btt-burn books as a staking-reward burn.
-//!
-//! **Fee share.** The stakers' share of transaction fees (btt-burn sends it to the stakers'
-//! pot) is shared pro rata to the principal of positions that have not matured, with a
-//! reward-per-share accumulator: when income reaches the pot, `income × PRECISION /
-//! active_stake` is added to the accumulator, and a position is owed `principal ×
-//! (accumulator − its debt) / PRECISION`. Every call settles the accumulator first, so each
-//! costs the same whatever the number of stakers. A position earns until its maturity, not
-//! after: the hook of each block takes the principal maturing at that block
-//! ([`MaturingStake`], one read) out of the active stake after settling, and records the
-//! accumulator then ([`FeeShareAtMaturity`]); a matured position's share is counted up to
-//! that value. Each share is rounded down and the accounted total of a settlement rounded
-//! up, so every owed share is always in the pot; stakers together are never paid more than
-//! came in, and the rounding left over stays in the pot. The pot keeps its existential deposit: only what it holds beyond it is shared, and
-//! shares are paid with `Preservation::Preserve`.
-//!
-//! **Benefits.** An account's tier is the highest tier of its positions that have not
-//! matured; benefits are cumulative (see [`Tier`]). Other pallets and the runtime read
-//! them through [`StakingBenefits`], which this pallet implements.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -120,6 +83,7 @@ pub mod pallet {
 		StakingReward,
 	}
 
+	/// Configuration of the BTT staking pallet.
 	#[pallet::config]
 	pub trait Config: polkadot_sdk::frame_system::Config {
 		/// The chain's currency: stakes are frozen in place, rewards are transferred.
@@ -388,6 +352,13 @@ pub mod pallet {
 		/// exceed the caller's balance outside holds (else `StakeNotFree`; `InsufficientBalance`
 		/// when the account does not hold `already staked + amount` at all). The position
 		/// earns fee share until its maturity.
+		///
+		/// - Origin: signed (any account): the staker.
+		/// - Emits: `Staked`.
+		/// - Errors: `UnknownTier`, `BelowMinimum`, `TooManyPositions`, `Overflow`,
+		///   `InsufficientBalance`, `StakeNotFree`, `PoolCannotCover`.
+		/// - Complexity: O(P) with P = the caller's positions (bounded by `MaxPositions`; the
+		///   weight assumes the most). Sharing the waiting fee income is O(1).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::stake())]
 		pub fn stake(
@@ -451,6 +422,15 @@ pub mod pallet {
 		/// Anyone may close a matured position for its owner. Both pools keep their
 		/// existential deposit; if the stakers' pot cannot pay the share now, the close fails
 		/// with `FeeShareUnavailable` and can be retried once income has refilled it.
+		///
+		/// - Origin: signed (any account): the owner or anyone else, once the position has
+		///   matured.
+		/// - Emits: `FeeSharePaid` (when the position's fee share is not zero), btt-burn's
+		///   `Burned` (source `StakingReward`, when the tier burns part of the reward), then
+		///   `Closed`.
+		/// - Errors: `UnknownPosition`, `NotMatured`, `FeeShareUnavailable`.
+		/// - Complexity: O(P) with P = the owner's positions (bounded by `MaxPositions`; the
+		///   weight assumes the most). Sharing the waiting fee income is O(1).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::close())]
 		pub fn close(origin: OriginFor<T>, owner: AccountIdLookupOf<T>, id: u64) -> DispatchResult {
@@ -534,6 +514,13 @@ pub mod pallet {
 		/// Pays the caller the fee share its open positions have earned so far (matured ones:
 		/// up to their maturity). Fails with `FeeShareUnavailable`, changing nothing, if the
 		/// stakers' pot cannot pay it now: the share stays owed.
+		///
+		/// - Origin: signed: a staker (an account with open positions).
+		/// - Emits: `FeeSharePaid`.
+		/// - Errors: `UnknownPosition` (the caller has no positions), `NothingToClaim`,
+		///   `FeeShareUnavailable`.
+		/// - Complexity: O(P) with P = the caller's positions (bounded by `MaxPositions`); the
+		///   weight charges `MaxPositions`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::claim_fee_share(T::MaxPositions::get()))]
 		pub fn claim_fee_share(origin: OriginFor<T>) -> DispatchResult {
@@ -560,6 +547,13 @@ pub mod pallet {
 		/// longer one has now (`TermsNotIncreasing`), an APY of at most `MAX_APY` (30%,
 		/// `ApyTooHigh`), a minimum above zero (`ZeroMinimum`) and a reward burn of at most
 		/// 100% (`RewardBurnTooHigh`).
+		///
+		/// - Origin: `T::GovernanceOrigin` (the economic-parameters track; in the BTT runtime
+		///   also root, or two thirds of the council before its sunset block).
+		/// - Emits: `TermSet`.
+		/// - Errors: `TermTooShort`, `ApyTooHigh`, `ZeroMinimum`, `RewardBurnTooHigh`,
+		///   `TermsNotIncreasing`.
+		/// - Complexity: O(1): the four other tiers' terms are read.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_term())]
 		pub fn set_term(

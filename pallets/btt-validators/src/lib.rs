@@ -1,55 +1,4 @@
-//! # BTT validators pallet
-//!
-//! The chain's validator set, changed by governance (tokenomics sections 1 and 7). It is the
-//! `SessionManager` of FRAME's session pallet, which hands each session's validators and
-//! their keys to Aura (block authoring) and GRANDPA (finality).
-//!
-//! ## How an operator joins
-//!
-//! 1. Run `btt-node --validator` and create keys on that node with
-//!    `author_rotateKeysWithOwner(<validator account>)`: it returns the public keys and a
-//!    proof, signed by each new key, that they belong to that account.
-//! 2. Register them from the validator's account with `session.setKeys(keys, proof)` (the
-//!    session pallet holds a small deposit for them).
-//! 3. The validator-admin origin (a referendum on the validator-admin track) calls
-//!    [`add_validator`](Pallet::add_validator). The call fails with
-//!    [`Error::NoSessionKeys`] for an account that has not done step 2.
-//! 4. The new set is handed to the session pallet at the next session change and takes
-//!    effect one session later (the session pallet queues a set for a session before it
-//!    starts): the validator authors blocks from then on.
-//!
-//! [`remove_validator`](Pallet::remove_validator) works the same way, and never leaves
-//! fewer than [`Config::MinValidators`].
-//!
-//! ## Keys: the set never drops below its minimum of validators with keys
-//!
-//! Aura and GRANDPA only know a validator by its session keys, and the session pallet leaves
-//! every account without keys out of a set it queues. A validator can drop its keys at any
-//! time with `session.purgeKeys`, so this pallet checks keys wherever a set is decided:
-//!
-//! - [`remove_validator`](Pallet::remove_validator) fails with [`Error::TooFewWithKeys`]
-//!   when fewer than [`Config::MinValidators`] of the validators that would remain have
-//!   session keys now.
-//! - At each session change ([`SessionManager::new_session`](pallet_session::SessionManager))
-//!   the set handed over is the validators that have keys; the others are left out
-//!   ([`Event::ValidatorLeftOutForLackOfKeys`]) and come back at the first session change
-//!   after they register keys again. When fewer than `MinValidators` of them have keys,
-//!   nothing is handed over: the current session's validators keep validating (those of them
-//!   that still have keys) and [`Event::ValidatorSetKeptForLackOfKeys`] says the change was
-//!   postponed; it is handed over at the first session change with enough keys.
-//!
-//! Whatever the order of `remove_validator` and `purge_keys`, the queued set therefore holds
-//! at least `MinValidators` validators with keys, as long as the current session's
-//! validators do not all drop their own keys. That last case is outside this pallet's reach
-//! (`purge_keys` is the session pallet's call); [`Pallet::may_purge_keys`] tells whether a
-//! purge by an account would leave the next set short, for a runtime that filters the call.
-//!
-//! ## Sessions
-//!
-//! A session lasts [`SessionLength`] blocks: [`Config::DefaultSessionLength`] on a
-//! production chain, or what genesis sets (test chains use a few blocks). Sessions end at
-//! multiples of it ([`SessionPeriod`] is the session pallet's `PeriodicSessions` period).
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -89,6 +38,7 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
+	/// Configuration of the BTT validators pallet.
 	#[pallet::config]
 	pub trait Config:
 		polkadot_sdk::frame_system::Config
@@ -127,6 +77,7 @@ pub mod pallet {
 	pub type SessionLength<T: Config> =
 		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultSessionLength>;
 
+	/// Events of the validators pallet.
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -166,6 +117,7 @@ pub mod pallet {
 		},
 	}
 
+	/// Errors of the validators pallet.
 	#[pallet::error]
 	pub enum Error<T> {
 		/// The account is already in the validator set.
@@ -183,6 +135,7 @@ pub mod pallet {
 		TooFewWithKeys,
 	}
 
+	/// Genesis: the initial validator set and the session length.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -231,6 +184,13 @@ pub mod pallet {
 		/// Adds `who` to the validator set, effective from the session after the next session
 		/// change. `who` must have registered session keys with `session.setKeys`. Only the
 		/// validator-admin origin.
+		///
+		/// - Origin: `T::AdminOrigin` (the validator-admin track; in the BTT runtime also
+		///   root, or two thirds of the council before its sunset block).
+		/// - Emits: `ValidatorAdded`.
+		/// - Errors: `NoSessionKeys`, `AlreadyValidator`, `TooManyValidators`.
+		/// - Complexity: O(V) with V = the validators in the set (≤ `MaxValidators`), searched
+		///   for `who`; the weight assumes a full set.
 		#[pallet::call_index(0)]
 		#[pallet::weight(<T as Config>::WeightInfo::add_validator())]
 		pub fn add_validator(
@@ -258,6 +218,14 @@ pub mod pallet {
 		/// [`Error::TooFewWithKeys`] when fewer than `MinValidators` of the remaining
 		/// validators have session keys now (a validator that ran `session.purgeKeys` does not
 		/// count).
+		///
+		/// - Origin: `T::AdminOrigin` (the validator-admin track; in the BTT runtime also
+		///   root, or two thirds of the council before its sunset block).
+		/// - Emits: `ValidatorRemoved`.
+		/// - Errors: `NotValidator`, `TooFewValidators`, `TooFewWithKeys`.
+		/// - Complexity: O(V) with V = the validators in the set (≤ `MaxValidators`): the set
+		///   is searched and each remaining validator's session keys are read; the weight
+		///   charges `MaxValidators`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(<T as Config>::WeightInfo::remove_validator(T::MaxValidators::get()))]
 		pub fn remove_validator(

@@ -1,38 +1,4 @@
-//! # BTT vesting pallet
-//!
-//! Holds the BTT genesis allocation table (tokenomics section 3): 12 rows that place the whole
-//! 210,000,000 BTT supply at genesis, each with its share in basis points and its release
-//! rule. Genesis refuses a table that does not add up to exactly the total supply and to
-//! exactly 10,000 bps (see [`allocation::validate_table`]), then mints each portion into
-//! its account — the only minting the chain ever does — and records the rows on chain, so
-//! wallets and explorers can read the table from state (`bttVesting.allocationRows`).
-//!
-//! Rows released by a lock then linear vesting (rows 1–6) get a [`VestingSchedule`] per
-//! portion at genesis: the beneficiary holds the tokens from the start, but what has not
-//! been released is frozen (`FreezeReason::Vesting`). Nothing is released during the lock;
-//! then the amount vests linearly per block over the row's months (30-day months of
-//! `BlocksPerMonth` blocks). [`Pallet::claim`] — by the beneficiary or anyone for them —
-//! releases what has vested by shrinking the freeze; claims over a schedule's life add up
-//! to its total exactly.
-//!
-//! Row 7's sub-rows are paid in monthly tranches to the foundation, each only once governance
-//! has approved its milestone ([`Pallet::approve_milestones`], [`Pallet::claim_tranches`]).
-//! The pools are spent by their own authorities: the ecosystem fund by the treasurer origin,
-//! the community pool by programme accounts within a cap per period, the strategic reserve
-//! only by the reserve origin and only to the foundation. The mining pool is btt-mining's.
-//! A pool keeps back what the milestone burns still pending will take out of it
-//! ([`PendingBurns`]): no release may spend it. Payments made as vesting grants are bounded
-//! in length (`MaxGrantMonths`) and size (`MinGrant`).
-//!
-//! A claim of one's own tokens that releases something is feeless (`#[pallet::feeless_if]`,
-//! honoured by the runtime's `SkipCheckIfFeeless` fee extension), so a beneficiary whose
-//! whole balance is frozen can still claim; a claim that releases nothing, or one made on
-//! someone else's behalf, pays the normal fee.
-//!
-//! The [`BttVestingApi`] runtime API reports, per row, what is released, claimable and still
-//! locked, the circulating supply (defined in [`report`]) and the release the table's own
-//! rules produce year by year; `btt-node tokenomics` prints that beside the paper's table.
-
+#![doc = include_str!("../README.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
@@ -206,16 +172,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxSchedulesPerAccount: Get<u32>;
 
-		/// The origin that approves foundation development milestones (root until the
-		/// governance tracks exist).
+		/// The origin that approves foundation development milestones: the milestones track
+		/// (in the BTT runtime also root, or two thirds of the council before its sunset).
 		type MilestoneOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The origin that releases the ecosystem development fund and manages community
-		/// programmes (root until the governance tracks exist).
+		/// programmes: the treasurer track (in the BTT runtime also root, or two thirds of the
+		/// council before its sunset).
 		type TreasurerOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The origin that releases the strategic reserve: a passed referendum on the
-		/// reserve track (root until the governance tracks exist).
+		/// reserve-release track (in the BTT runtime only that track's origin: the root origin
+		/// and the council are refused).
 		type ReserveOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The ecosystem development fund's keyless account (row 10).
@@ -460,6 +428,15 @@ pub mod pallet {
 		/// so a beneficiary whose whole balance is frozen can claim. A claim for someone
 		/// else pays the normal fee (no free transactions on another's behalf), and so does
 		/// a claim that releases nothing: it fails with `NothingToClaim` (or `NoSchedule`).
+		///
+		/// - Origin: signed (any account), for any `who`; feeless when the signer is `who`
+		///   and something is claimable.
+		/// - Emits: `Claimed`.
+		/// - Errors: `NoSchedule`, `NothingToClaim`.
+		/// - Complexity: O(S) with S = `who`'s schedules (≤ `MaxSchedulesPerAccount`; the
+		///   weight assumes the most) plus the `OnVestingChanged` hook (btt-staking's
+		///   `refresh_freeze` in the BTT runtime, O(`who`'s staking positions)), whose weight
+		///   is added.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::claim(T::MaxSchedulesPerAccount::get())
 			.saturating_add(T::OnVestingChanged::weight()))]
@@ -477,6 +454,12 @@ pub mod pallet {
 
 		/// Approves the development milestones of a tranche sub-row up to tranche
 		/// `up_to` (counted from 1). Approval only moves forward.
+		///
+		/// - Origin: `T::MilestoneOrigin` (the milestones track; in the BTT runtime also root,
+		///   or two thirds of the council before its sunset block).
+		/// - Emits: `MilestonesApproved`.
+		/// - Errors: `UnknownTranche`, `ApprovalNotIncreasing`, `BeyondLastTranche`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::approve_milestones())]
 		pub fn approve_milestones(
@@ -504,6 +487,17 @@ pub mod pallet {
 		/// (`KeptForMilestoneBurns`). A grant needs a linear part (`InvalidGrantSchedule`), at
 		/// most `MaxGrantMonths` of lock plus linear (`GrantTooLong`) and at least `MinGrant`
 		/// (`GrantTooSmall`).
+		///
+		/// - Origin: `T::TreasurerOrigin` (the treasurer track; in the BTT runtime also root,
+		///   or two thirds of the council before its sunset block).
+		/// - Emits: `EcosystemReleased`.
+		/// - Errors: `ZeroAmount`, `InvalidGrantSchedule`, `GrantTooLong`, `GrantTooSmall`,
+		///   `PoolInsufficient`, `KeptForMilestoneBurns`, `TooManySchedules`.
+		/// - Complexity: O(1) for a free payment (`PendingBurns` reads btt-burn's milestone
+		///   burns, four in the BTT runtime); a grant is O(S) with S = `dest`'s schedules
+		///   (≤ `MaxSchedulesPerAccount`; the weight assumes the most) plus the
+		///   `OnVestingChanged` hook (btt-staking's `refresh_freeze` in the BTT runtime,
+		///   O(`dest`'s staking positions)), whose weight is added.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::release_ecosystem()
 			.saturating_add(T::OnVestingChanged::weight()))]
@@ -522,6 +516,12 @@ pub mod pallet {
 
 		/// Adds a community programme, or changes its cap: `account` may then pay up to
 		/// `cap_per_period` out of the community pool in each period.
+		///
+		/// - Origin: `T::TreasurerOrigin` (the treasurer track; in the BTT runtime also root,
+		///   or two thirds of the council before its sunset block).
+		/// - Emits: `ProgrammeSet`.
+		/// - Errors: `TooManyProgrammes` (adding one beyond `MaxProgrammes`).
+		/// - Complexity: O(1).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_programme())]
 		pub fn set_programme(
@@ -551,6 +551,12 @@ pub mod pallet {
 		}
 
 		/// Removes a community programme.
+		///
+		/// - Origin: `T::TreasurerOrigin` (the treasurer track; in the BTT runtime also root,
+		///   or two thirds of the council before its sunset block).
+		/// - Emits: `ProgrammeRemoved`.
+		/// - Errors: `NotAProgramme`.
+		/// - Complexity: O(1).
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::remove_programme())]
 		pub fn remove_programme(
@@ -568,6 +574,17 @@ pub mod pallet {
 		/// A programme pays `amount` out of the community pool to `dest`, free or as a
 		/// vesting grant, within its cap for the current period. Grants are bounded as in
 		/// `release_ecosystem` (`InvalidGrantSchedule`, `GrantTooLong`, `GrantTooSmall`).
+		///
+		/// - Origin: signed: a community programme (an account in `Programmes`).
+		/// - Emits: `ProgrammeSpent`.
+		/// - Errors: `NotAProgramme`, `ProgrammeCapExceeded`, `ZeroAmount`,
+		///   `InvalidGrantSchedule`, `GrantTooLong`, `GrantTooSmall`, `PoolInsufficient`,
+		///   `KeptForMilestoneBurns` (only if `PendingBurns` keeps part of the community
+		///   pool back; the BTT runtime keeps none), `TooManySchedules`.
+		/// - Complexity: O(1) for a free payment; a grant is O(S) with S = `dest`'s schedules
+		///   (≤ `MaxSchedulesPerAccount`; the weight assumes the most) plus the
+		///   `OnVestingChanged` hook (btt-staking's `refresh_freeze` in the BTT runtime,
+		///   O(`dest`'s staking positions)), whose weight is added.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::programme_spend()
 			.saturating_add(T::OnVestingChanged::weight()))]
@@ -596,6 +613,15 @@ pub mod pallet {
 
 		/// Releases `amount` of the strategic reserve — only to the foundation's account,
 		/// and only by the reserve origin (a passed referendum).
+		///
+		/// - Origin: `T::ReserveOrigin` (in the BTT runtime only the reserve-release track's
+		///   origin, which a passed referendum on that track dispatches with; the root origin
+		///   and the council are refused).
+		/// - Emits: `ReserveReleased`.
+		/// - Errors: `NoFoundationAccount`, `ZeroAmount`, `PoolInsufficient`,
+		///   `KeptForMilestoneBurns` (only if `PendingBurns` keeps part of the reserve back;
+		///   the BTT runtime keeps none).
+		/// - Complexity: O(1).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::release_reserve())]
 		pub fn release_reserve(
@@ -612,6 +638,12 @@ pub mod pallet {
 
 		/// Pays the foundation every tranche of a sub-row that is both approved and due
 		/// (tranche `n` falls due `n` months after genesis). Anyone may call it.
+		///
+		/// - Origin: signed (any account); the tranches go to the foundation's account.
+		/// - Emits: `TranchesClaimed`.
+		/// - Errors: `NoFoundationAccount`, `UnknownTranche`, `NothingToClaim` (no tranche
+		///   both approved and due beyond those paid).
+		/// - Complexity: O(1).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::claim_tranches())]
 		pub fn claim_tranches(origin: OriginFor<T>, row: u8, portion: u8) -> DispatchResult {
@@ -749,7 +781,8 @@ pub mod pallet {
 			frame_system::Pallet::<T>::block_number() / period
 		}
 
-		/// Pays `amount` from `pool` to `dest`; with `vesting = Some(grant)` the payment is frozen in `dest`'s account under a new schedule starting now.
+		/// Pays `amount` from `pool` to `dest`; with `vesting = Some(grant)` the payment is
+		/// frozen in `dest`'s account under a new schedule starting now.
 		///
 		/// Refuses a grant without a linear part, longer than `MaxGrantMonths` or smaller
 		/// than `MinGrant`, and a payment that would leave the pool below what it keeps back

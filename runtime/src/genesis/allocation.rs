@@ -6,7 +6,7 @@
 //! on a live chain and may be spread over test accounts on a dev chain. The table is checked
 //! by `pallet_btt_vesting` at genesis: it must add up to exactly the supply and 10,000 bps.
 
-use crate::{currency::TOTAL_SUPPLY, pools, AccountId, Balance};
+use crate::{currency::TOTAL_SUPPLY, pools, tokenomics, AccountId, Balance};
 use alloc::{string::String, vec, vec::Vec};
 use pallet_btt_vesting::{allocation::TOTAL_BPS, AllocationRow, Portion, ReleaseRule};
 
@@ -57,17 +57,6 @@ fn row(
 	AllocationRow { id, name: name.into(), bps, release, portions }
 }
 
-/// A row held whole by one account.
-fn single(
-	id: u8,
-	name: &str,
-	bps: u16,
-	release: ReleaseRule,
-	account: AccountId,
-) -> AllocationRow<AccountId, Balance> {
-	row(id, name, bps, release, vec![portion(name, account, bps)])
-}
-
 /// `amount` spread over `accounts` in equal parts, the remainder going to the first.
 fn spread(name: &str, accounts: &[AccountId], amount: Balance) -> Vec<Portion<AccountId, Balance>> {
 	let count = accounts.len() as Balance;
@@ -90,96 +79,45 @@ fn spread(name: &str, accounts: &[AccountId], amount: Balance) -> Vec<Portion<Ac
 		.collect()
 }
 
-/// The release of investor rows 2–5: a 3-month lock, then 30 months linear.
-const INVESTOR_RELEASE: ReleaseRule =
-	ReleaseRule::LockThenLinear { lock_months: 3, linear_months: 30 };
-
-/// The whole table, paying `beneficiaries`.
+/// The whole table, paying `beneficiaries`: the sheet's rows ([`tokenomics::allocation`])
+/// with the accounts of this chain.
 pub fn allocation_table(beneficiaries: &Beneficiaries) -> Vec<AllocationRow<AccountId, Balance>> {
 	let b = beneficiaries;
-	vec![
-		single(
-			1,
-			"BitWave Protocol Labs",
-			1_000,
-			ReleaseRule::LockThenLinear { lock_months: 6, linear_months: 36 },
-			b.bitwave.clone(),
-		),
-		single(
-			2,
-			"China Digital Healthcare Group",
-			500,
-			INVESTOR_RELEASE,
-			b.china_digital_healthcare.clone(),
-		),
-		single(3, "M DAO", 300, INVESTOR_RELEASE, b.m_dao.clone()),
-		single(4, "Web3 Ventures & KNCapital", 300, INVESTOR_RELEASE, b.web3_ventures.clone()),
-		single(
-			5,
-			"CryptoSeed Fund & AN Innovators Capital",
-			200,
-			INVESTOR_RELEASE,
-			b.cryptoseed.clone(),
-		),
-		row(
-			6,
-			"Team & core advisors",
-			800,
-			ReleaseRule::LockThenLinear { lock_months: 12, linear_months: 48 },
-			vec![
-				portion("Core development team", b.core_dev_team.clone(), 500),
-				portion("Technical advisory board", b.technical_advisory_board.clone(), 200),
-				portion("Medical expert advisors", b.medical_expert_advisors.clone(), 100),
-			],
-		),
-		row(
-			7,
-			"Foundation & technical development",
-			1_700,
-			ReleaseRule::MilestoneTranches { tranches: 48 },
-			vec![
-				portion("Core protocol development", pools::account(pools::FOUNDATION), 700),
-				portion("AI integration framework", pools::account(pools::FOUNDATION), 500),
-				portion("Security & compliance", pools::account(pools::FOUNDATION), 300),
-				portion("Research partnerships", pools::account(pools::FOUNDATION), 200),
-			],
-		),
-		single(
-			8,
-			"Compute mining reward pool",
-			3_000,
-			ReleaseRule::MiningEmission,
-			pools::account(pools::MINING),
-		),
-		single(
-			9,
-			"Community incentives",
-			1_200,
-			ReleaseRule::CommunityProgrammes,
-			pools::account(pools::COMMUNITY),
-		),
-		single(
-			10,
-			"Ecosystem development fund",
-			700,
-			ReleaseRule::GovernanceRelease,
-			pools::account(pools::ECOSYSTEM),
-		),
-		row(
-			11,
-			"Liquidity provision fund",
-			200,
-			ReleaseRule::Unlocked,
-			spread("Liquidity provision fund", &b.liquidity, bps_of_supply(200)),
-		),
-		single(
-			12,
-			"Strategic reserve",
-			100,
-			ReleaseRule::ReferendumOnly,
-			pools::account(pools::RESERVE),
-		),
-	]
+	let foundation = pools::account(pools::FOUNDATION);
+	tokenomics::allocation::ROWS
+		.iter()
+		.map(|sheet| {
+			let portions = match sheet.id {
+				1 => vec![portion(sheet.name, b.bitwave.clone(), sheet.bps)],
+				2 => vec![portion(sheet.name, b.china_digital_healthcare.clone(), sheet.bps)],
+				3 => vec![portion(sheet.name, b.m_dao.clone(), sheet.bps)],
+				4 => vec![portion(sheet.name, b.web3_ventures.clone(), sheet.bps)],
+				5 => vec![portion(sheet.name, b.cryptoseed.clone(), sheet.bps)],
+				6 => {
+					let accounts = [
+						b.core_dev_team.clone(),
+						b.technical_advisory_board.clone(),
+						b.medical_expert_advisors.clone(),
+					];
+					tokenomics::allocation::TEAM_SUB_ROWS
+						.iter()
+						.zip(accounts)
+						.map(|((name, bps), account)| portion(name, account, *bps))
+						.collect()
+				}
+				7 => tokenomics::allocation::FOUNDATION_SUB_ROWS
+					.iter()
+					.map(|(name, bps)| portion(name, foundation.clone(), *bps))
+					.collect(),
+				8 => vec![portion(sheet.name, pools::account(pools::MINING), sheet.bps)],
+				9 => vec![portion(sheet.name, pools::account(pools::COMMUNITY), sheet.bps)],
+				10 => vec![portion(sheet.name, pools::account(pools::ECOSYSTEM), sheet.bps)],
+				11 => spread(sheet.name, &b.liquidity, bps_of_supply(sheet.bps)),
+				_ => vec![portion(sheet.name, pools::account(pools::RESERVE), sheet.bps)],
+			};
+			row(sheet.id, sheet.name, sheet.bps, sheet.release, portions)
+		})
+		.collect()
 }
 
 #[cfg(test)]

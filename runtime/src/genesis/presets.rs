@@ -5,12 +5,11 @@
 
 use super::allocation::{allocation_table, Beneficiaries};
 use crate::{
-	currency::BTT, opaque::SessionKeys, AccountId, Balance, BlockNumber, BttBurnConfig,
-	BttGovernanceConfig, BttMiningConfig, BttStakingConfig, BttValidatorsConfig, BttVestingConfig,
-	CouncilConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SudoConfig,
+	opaque::SessionKeys, tokenomics, AccountId, BlockNumber, BttBurnConfig, BttGovernanceConfig,
+	BttMiningConfig, BttStakingConfig, BttValidatorsConfig, BttVestingConfig, CouncilConfig,
+	Runtime, RuntimeGenesisConfig, SessionConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
-use pallet_btt_burn::Milestone;
 use polkadot_sdk::{
 	frame_support::{build_struct_json_patch, PalletId},
 	pallet_multisig,
@@ -66,12 +65,17 @@ fn genesis(
 			allocations: allocation_table(beneficiaries),
 			foundation_account: Some(beneficiaries.foundation.clone()),
 		},
-		btt_burn: BttBurnConfig { milestones: milestone_burns(), open_fee_accounts: true },
-		btt_staking: BttStakingConfig { terms: pallet_btt_staking::paper_terms(BTT).to_vec() },
+		btt_burn: BttBurnConfig {
+			milestones: tokenomics::fees::MILESTONE_BURNS.to_vec(),
+			fee_split: tokenomics::fees::fee_split(),
+			category_rates: tokenomics::fees::CATEGORY_RATES.to_vec(),
+			open_fee_accounts: true,
+		},
+		btt_staking: BttStakingConfig { terms: tokenomics::staking::terms() },
 		// Mining eras are the chain's days (the governance day): no era length of its own.
 		btt_mining: BttMiningConfig {
-			min_provider_stake: 5_000 * BTT,
-			factors: None,
+			min_provider_stake: tokenomics::mining::MIN_PROVIDER_STAKE,
+			factors: Some(tokenomics::mining::factors()),
 			oracles: Vec::<AccountId>::new(),
 		},
 	});
@@ -104,16 +108,6 @@ pub fn dev_foundation_multisig() -> AccountId {
 fn dev_council() -> Vec<AccountId> {
 	use Sr25519Keyring::*;
 	[Alice, Bob, Charlie].iter().map(|k| k.to_account_id()).collect()
-}
-
-/// The paper's milestone burns (tokenomics section 6), executed once each by governance.
-pub fn milestone_burns() -> Vec<(Milestone, Balance)> {
-	vec![
-		(Milestone::MainnetLaunch, 1_000_000 * BTT),
-		(Milestone::FirstHundredHospitals, 2_000_000 * BTT),
-		(Milestone::ThousandHospitals, 5_000_000 * BTT),
-		(Milestone::CrossChainInteroperability, 3_000_000 * BTT),
-	]
 }
 
 /// Merges the JSON patch `patch` into `base`, key by key at every depth, as the node merges

@@ -198,9 +198,9 @@ impl pallet_btt_governance::Config for Runtime {
 	type MaxTurnout = VotingTurnout;
 	type Polls = Referenda;
 	type Staking = BttStaking;
-	type BlocksPerDay = ConstU32<{ crate::time::DAYS }>;
+	type BlocksPerDay = ConstU32<{ crate::tokenomics::calendar::DAY_BLOCKS }>;
 	// Two years of blocks after genesis: the paper's 2028.
-	type DefaultCouncilSunset = ConstU32<{ 2 * crate::time::YEARS }>;
+	type DefaultCouncilSunset = ConstU32<{ crate::tokenomics::governance::COUNCIL_SUNSET }>;
 	type WeightInfo = pallet_btt_governance::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkStakes;

@@ -2,7 +2,7 @@
 //! periods in governance days and curves, and the voting turnout support is measured
 //! against.
 
-use crate::{currency::*, pools, Balance, Balances, BlockNumber, OriginCaller, Runtime};
+use crate::{pools, Balance, Balances, BlockNumber, OriginCaller, Runtime};
 use alloc::borrow::Cow;
 use polkadot_sdk::{
 	frame_support::traits::{fungible::Inspect, Get},
@@ -82,83 +82,10 @@ impl TrackSpec {
 	}
 }
 
-/// The track table. Support is measured against the voting turnout ([`VotingTurnout`]:
-/// the supply outside the table's pools, about 69M BTT at genesis).
-pub const TRACKS: [TrackSpec; 6] = [
-	TrackSpec {
-		id: track_ids::ROOT,
-		name: "root",
-		max_deciding: 1,
-		decision_deposit: 100_000 * BTT,
-		prepare_days: 2,
-		decision_days: 28,
-		confirm_days: 3,
-		enactment_days: 1,
-		// Root can change anything, so it decides at least as strictly as the reserve track.
-		approval: (100, 60),
-		support_permille: (300, 50),
-	},
-	TrackSpec {
-		id: track_ids::RESERVE_RELEASE,
-		name: "reserve_release",
-		max_deciding: 2,
-		decision_deposit: 50_000 * BTT,
-		prepare_days: 2,
-		decision_days: 28,
-		confirm_days: 3,
-		enactment_days: 1,
-		approval: (100, 60),
-		support_permille: (300, 50),
-	},
-	TrackSpec {
-		id: track_ids::MILESTONES,
-		name: "milestones",
-		max_deciding: 5,
-		decision_deposit: 10_000 * BTT,
-		prepare_days: 1,
-		decision_days: 14,
-		confirm_days: 2,
-		enactment_days: 1,
-		approval: (100, 50),
-		support_permille: (200, 10),
-	},
-	TrackSpec {
-		id: track_ids::TREASURER,
-		name: "treasurer",
-		max_deciding: 10,
-		decision_deposit: 5_000 * BTT,
-		prepare_days: 1,
-		decision_days: 14,
-		confirm_days: 1,
-		enactment_days: 1,
-		approval: (100, 50),
-		support_permille: (150, 5),
-	},
-	TrackSpec {
-		id: track_ids::ECONOMIC_PARAMS,
-		name: "economic_params",
-		max_deciding: 5,
-		decision_deposit: 10_000 * BTT,
-		prepare_days: 1,
-		decision_days: 14,
-		confirm_days: 2,
-		enactment_days: 1,
-		approval: (100, 50),
-		support_permille: (200, 10),
-	},
-	TrackSpec {
-		id: track_ids::VALIDATOR_ADMIN,
-		name: "validator_admin",
-		max_deciding: 5,
-		decision_deposit: 5_000 * BTT,
-		prepare_days: 1,
-		decision_days: 7,
-		confirm_days: 1,
-		enactment_days: 1,
-		approval: (100, 50),
-		support_permille: (100, 5),
-	},
-];
+/// The track table, from the parameter sheet. Support is measured against the voting
+/// turnout ([`VotingTurnout`]: the supply outside the table's pools, about 69M BTT at
+/// genesis).
+pub use crate::tokenomics::governance::TRACKS;
 
 /// The referenda's tracks: [`TRACKS`] with days of `BttGovernance::DayLength` blocks.
 pub struct BttTracks;

@@ -13,6 +13,7 @@ use crate::{
 	pools, Balances, BttBurn, BttGovernance, BttStaking, BttValidators, OriginCaller, Proxy,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
 };
+use pallet_btt_governance::GovernanceOrigin;
 use polkadot_sdk::{
 	frame_support::{
 		assert_noop, assert_ok,
@@ -162,6 +163,50 @@ fn root_cannot_batch_or_dispatch_as_its_way_to_a_pool() {
 			assert_noop!(dispatch(sudo(attack), signed(Alice)), filtered());
 		}
 		assert_eq!(Balances::balance(&reserve()), 2_100_000 * BTT);
+		guaranteed();
+	});
+}
+
+#[test]
+fn root_cannot_forge_a_track_or_council_origin() {
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		let release = RuntimeCall::BttVesting(pallet_btt_vesting::Call::release_reserve {
+			amount: 100_000 * BTT,
+		});
+		let council_two_thirds =
+			OriginCaller::Council(polkadot_sdk::pallet_collective::RawOrigin::Members(2, 3));
+		for as_origin in [
+			OriginCaller::BttGovernance(GovernanceOrigin::ReserveRelease),
+			OriginCaller::BttGovernance(GovernanceOrigin::Milestones),
+			council_two_thirds,
+		] {
+			for dispatch_as in [
+				pallet_utility::Call::dispatch_as {
+					as_origin: Box::new(as_origin.clone()),
+					call: Box::new(release.clone()),
+				},
+				pallet_utility::Call::dispatch_as_fallible {
+					as_origin: Box::new(as_origin.clone()),
+					call: Box::new(release.clone()),
+				},
+			] {
+				let attack = RuntimeCall::Utility(dispatch_as);
+				assert_eq!(refusal(&attack), Some(Refusal::ForgesOrigin));
+				assert_noop!(dispatch(sudo(attack), signed(Alice)), filtered());
+			}
+		}
+		// The reserve moves only by a reserve-release referendum.
+		assert_eq!(Balances::balance(&reserve()), 2_100_000 * BTT);
+		// Root may still dispatch as an ordinary account.
+		assert_ok!(dispatch(
+			sudo(RuntimeCall::Utility(pallet_utility::Call::dispatch_as {
+				as_origin: Box::new(OriginCaller::system(frame_system::RawOrigin::Signed(
+					account(Bob)
+				))),
+				call: Box::new(transfer(Eve, BTT)),
+			})),
+			signed(Alice)
+		));
 		guaranteed();
 	});
 }

@@ -22,6 +22,7 @@ pub mod pallet_collective;
 pub mod pallet_conviction_voting;
 pub mod pallet_multisig;
 pub mod pallet_preimage;
+pub mod pallet_proxy;
 pub mod pallet_referenda;
 pub mod pallet_scheduler;
 pub mod pallet_session;
@@ -29,6 +30,7 @@ pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;
 pub mod pallet_treasury;
+pub mod pallet_utility;
 
 pub use block_weights::BlockExecutionWeight;
 pub use extrinsic_weights::ExtrinsicBaseWeight;
