@@ -311,6 +311,44 @@ mod on_chain {
 	}
 
 	#[test]
+	fn each_staking_tier_pays_the_papers_apy_over_its_term_from_its_minimum() {
+		preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+			use crate::{tests::governance::signed, BttStaking};
+			use polkadot_sdk::sp_keyring::Sr25519Keyring::Alice;
+			let day = pallet_btt_governance::DayLength::<Runtime>::get();
+			// (tier, days, APY %, minimum BTT, reward burned at close %)
+			let paper = [
+				(Tier::Days30, 30u32, 3u128, 1_000u128, 0u32),
+				(Tier::Days90, 90, 5, 5_000, 0),
+				(Tier::Days180, 180, 8, 10_000, 0),
+				(Tier::Days365, 365, 12, 50_000, 10),
+				(Tier::Days1095, 1_095, 18, 100_000, 20),
+			];
+			for (tier, days, apy, minimum, burn) in paper {
+				assert_noop!(
+					BttStaking::stake(signed(Alice), tier, btt(minimum) - 1),
+					pallet_btt_staking::Error::<Runtime>::BelowMinimum
+				);
+				assert_ok!(BttStaking::stake(signed(Alice), tier, btt(minimum)));
+				let positions = pallet_btt_staking::Positions::<Runtime>::get(
+					crate::tests::governance::account(Alice),
+				)
+				.expect("Alice has positions");
+				let position = positions.last().expect("the new position");
+				// Simple interest: minimum × APY × days / 365, rounded down.
+				assert_eq!(
+					position.reward,
+					btt(minimum) * apy * u128::from(days) / 100 / 365,
+					"{tier:?}"
+				);
+				assert_eq!(position.maturity - position.start, days * day, "{tier:?}");
+				assert_eq!(position.reward_burn, Permill::from_percent(burn), "{tier:?}");
+			}
+			check();
+		});
+	}
+
+	#[test]
 	fn category_rates_start_at_the_papers_defaults_and_move_only_within_its_ranges() {
 		preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
 			let params = || track(GovernanceOrigin::EconomicParams);
