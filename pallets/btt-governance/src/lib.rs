@@ -241,13 +241,14 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			if let Some(day_length) = self.day_length {
-				assert!(!day_length.is_zero(), "a governance day must last at least one block");
-				DayLength::<T>::put(day_length);
-			}
-			if let Some(sunset) = self.council_sunset {
-				CouncilSunset::<T>::put(sunset);
-			}
+			// Both are stored, defaults included: a later runtime whose defaults differ must
+			// not move a live chain's calendar or the council's sunset.
+			let day_length = self.day_length.unwrap_or_else(T::BlocksPerDay::get);
+			assert!(!day_length.is_zero(), "a governance day must last at least one block");
+			DayLength::<T>::put(day_length);
+			CouncilSunset::<T>::put(
+				self.council_sunset.unwrap_or_else(T::DefaultCouncilSunset::get),
+			);
 		}
 	}
 

@@ -445,3 +445,18 @@ fn refresh_boost_refusals() {
 		assert!(BoostedVotes::<Test>::get(0, BOB).is_some());
 	});
 }
+
+/// The day and the sunset are stored at genesis even when genesis names neither: a runtime
+/// whose defaults differ cannot move a live chain's calendar or the council's sunset.
+#[test]
+fn genesis_stores_the_day_and_the_sunset_even_when_it_keeps_the_defaults() {
+	use polkadot_sdk::{frame_support::traits::Get, frame_system::pallet_prelude::BlockNumberFor};
+	new_test_ext().execute_with(|| {
+		assert!(DayLength::<Test>::exists());
+		assert!(CouncilSunset::<Test>::exists());
+		let day: BlockNumberFor<Test> = <Test as crate::Config>::BlocksPerDay::get();
+		let sunset: BlockNumberFor<Test> = <Test as crate::Config>::DefaultCouncilSunset::get();
+		assert_eq!(DayLength::<Test>::get(), day);
+		assert_eq!(CouncilSunset::<Test>::get(), sunset);
+	});
+}

@@ -59,7 +59,11 @@ fn genesis(
 			validators: validators.iter().map(|v| v.account.clone()).collect::<Vec<_>>(),
 			session_length: calendar.session,
 		},
-		btt_governance: BttGovernanceConfig { day_length: calendar.governance_day },
+		// The sunset is stored at genesis, so an upgrade cannot move a live chain's.
+		btt_governance: BttGovernanceConfig {
+			day_length: calendar.governance_day,
+			council_sunset: Some(tokenomics::governance::COUNCIL_SUNSET),
+		},
 		council: CouncilConfig { members: council },
 		btt_vesting: BttVestingConfig {
 			allocations: allocation_table(beneficiaries),
