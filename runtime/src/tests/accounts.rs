@@ -3,15 +3,15 @@
 //! proxy type makes only its own calls.
 
 use super::{
-	governance::{account, run_until_enacted, signed, submit_and_back},
+	governance::{account, signed},
+	guarantees::{assert_root_referendum_refused, dispatch, filtered, guaranteed, reserve, sudo},
 	preset_ext,
 };
 use crate::{
 	accounts::ProxyType,
 	currency::BTT,
 	guarantees::{refusal, Refusal},
-	pools, Balances, BttBurn, BttGovernance, BttStaking, BttValidators, OriginCaller, Proxy,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
+	pools, Balances, OriginCaller, Proxy, Runtime, RuntimeCall, RuntimeEvent, System,
 };
 use pallet_btt_governance::GovernanceOrigin;
 use polkadot_sdk::{
@@ -19,37 +19,11 @@ use polkadot_sdk::{
 		assert_noop, assert_ok,
 		traits::{fungible::Inspect, InstanceFilter},
 	},
-	frame_system, pallet_balances, pallet_proxy, pallet_scheduler, pallet_session, pallet_sudo,
-	pallet_utility,
+	frame_system, pallet_balances, pallet_proxy, pallet_session, pallet_utility,
 	sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET},
 	sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Eve},
-	sp_runtime::{traits::Dispatchable, DispatchError},
+	sp_runtime::DispatchError,
 };
-
-/// The supply rule and the BTT invariants.
-fn guaranteed() {
-	BttBurn::do_try_state().expect("total_issuance + total_burned == 210M");
-	crate::BttVesting::do_try_state().expect("the allocation table adds up");
-	BttStaking::do_try_state().expect("staking invariants");
-	BttGovernance::do_try_state().expect("governance invariants");
-	BttValidators::do_try_state().expect("validator-set invariants");
-}
-
-fn filtered() -> DispatchError {
-	frame_system::Error::<Runtime>::CallFiltered.into()
-}
-
-fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) -> Result<(), DispatchError> {
-	call.dispatch(origin).map(|_| ()).map_err(|e| e.error)
-}
-
-fn sudo(call: RuntimeCall) -> RuntimeCall {
-	RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) })
-}
-
-fn reserve() -> crate::AccountId {
-	pools::account(pools::RESERVE)
-}
 
 fn transfer(to: Sr25519Keyring, value: u128) -> RuntimeCall {
 	RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
@@ -214,19 +188,10 @@ fn root_cannot_forge_a_track_or_council_origin() {
 #[test]
 fn a_root_referendum_cannot_dispatch_as_the_reserve() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
-		let attack = RuntimeCall::Utility(pallet_utility::Call::dispatch_as {
+		assert_root_referendum_refused(RuntimeCall::Utility(pallet_utility::Call::dispatch_as {
 			as_origin: Box::new(OriginCaller::system(frame_system::RawOrigin::Signed(reserve()))),
 			call: Box::new(transfer(Eve, 1_000_000 * BTT)),
-		});
-		let index = submit_and_back(frame_system::RawOrigin::Root.into(), attack);
-		run_until_enacted(index);
-		// The referendum passed; the scheduler refused to dispatch its call.
-		assert!(System::events().iter().any(|record| matches!(
-			record.event,
-			RuntimeEvent::Scheduler(pallet_scheduler::Event::CallUnavailable { .. })
-		)));
-		assert_eq!(Balances::balance(&reserve()), 2_100_000 * BTT);
-		guaranteed();
+		}));
 	});
 }
 

@@ -31,7 +31,7 @@ use polkadot_sdk::{
 };
 
 /// Every guarantee that must hold after each step.
-fn guaranteed() {
+pub(super) fn guaranteed() {
 	let burned = pallet_btt_burn::TotalBurned::<Runtime>::get();
 	assert_eq!(Balances::total_issuance() + burned, TOTAL_SUPPLY, "210M = issued + burned");
 	let held: Balance = frame_system::Account::<Runtime>::iter()
@@ -46,19 +46,19 @@ fn guaranteed() {
 	BttValidators::do_try_state().expect("btt-validators invariants");
 }
 
-fn filtered() -> DispatchError {
+pub(super) fn filtered() -> DispatchError {
 	frame_system::Error::<Runtime>::CallFiltered.into()
 }
 
-fn sudo(call: RuntimeCall) -> RuntimeCall {
+pub(super) fn sudo(call: RuntimeCall) -> RuntimeCall {
 	RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(call) })
 }
 
-fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) -> Result<(), DispatchError> {
+pub(super) fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) -> Result<(), DispatchError> {
 	call.dispatch(origin).map(|_| ()).map_err(|e| e.error)
 }
 
-fn reserve() -> crate::AccountId {
+pub(super) fn reserve() -> crate::AccountId {
 	pools::account(pools::RESERVE)
 }
 
@@ -211,23 +211,30 @@ fn sudo_cannot_move_or_unhold_a_pools_tokens() {
 	});
 }
 
+/// Passes a root-track referendum enacting `attack` and asserts that the scheduler refused
+/// to dispatch it: the reserve keeps its 2.1M BTT and every guarantee holds.
+pub(super) fn assert_root_referendum_refused(attack: RuntimeCall) {
+	let index = submit_and_back(frame_system::RawOrigin::Root.into(), attack);
+	run_until_enacted(index);
+	// The referendum passed, but the scheduler refused to dispatch the call.
+	assert!(System::events().iter().any(|record| matches!(
+		record.event,
+		RuntimeEvent::Scheduler(pallet_scheduler::Event::CallUnavailable { .. })
+	)));
+	assert_eq!(Balances::balance(&reserve()), 2_100_000 * BTT);
+	guaranteed();
+}
+
 #[test]
 fn a_root_referendum_cannot_force_transfer_the_reserve() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
-		let attack = RuntimeCall::Balances(pallet_balances::Call::force_transfer {
-			source: reserve().into(),
-			dest: account(Eve).into(),
-			value: 2_000_000 * BTT,
-		});
-		let index = submit_and_back(frame_system::RawOrigin::Root.into(), attack);
-		run_until_enacted(index);
-		// The referendum passed, but the scheduler refused to dispatch the call.
-		assert!(System::events().iter().any(|record| matches!(
-			record.event,
-			RuntimeEvent::Scheduler(pallet_scheduler::Event::CallUnavailable { .. })
-		)));
-		assert_eq!(Balances::balance(&reserve()), 2_100_000 * BTT);
-		guaranteed();
+		assert_root_referendum_refused(RuntimeCall::Balances(
+			pallet_balances::Call::force_transfer {
+				source: reserve().into(),
+				dest: account(Eve).into(),
+				value: 2_000_000 * BTT,
+			},
+		));
 	});
 }
 
