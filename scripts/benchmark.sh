@@ -63,15 +63,17 @@ trap 'rm -rf "$db_dir"' EXIT
 # The baseline, in the same run and on the same machine.
 pallet pallet_balances transfer_keep_alive --template .maintain/weight-template.hbs \
   --output "$out/pallet_balances_baseline.rs"
+# Its samples, kept apart: a later `pallet_balances` target rewrites pallet_balances.json.
+cp "$out/pallet_balances.json" "$out/pallet_balances_baseline.json"
 
-weight_files=()
+ratio_inputs=()
 for target in "${targets[@]}"; do
   case "$target" in
     pallet_btt_*)
       crate_dir="pallets/${target#pallet_}"
       crate_dir="${crate_dir//_/-}"
       pallet "$target" '*' --template .maintain/weight-template.hbs --output "$crate_dir/src/weights.rs"
-      weight_files+=("$crate_dir/src/weights.rs")
+      ratio_inputs+=("$out/$target.json")
       ;;
     frame_*|pallet_*)
       pallet "$target" '*' --template .maintain/frame-weight-template.hbs \
@@ -95,7 +97,7 @@ for target in "${targets[@]}"; do
   esac
 done
 
-if [ ${#weight_files[@]} -gt 0 ]; then
-  python3 scripts/weight-ratios.py "$out/pallet_balances_baseline.rs" "${weight_files[@]}" \
+if [ ${#ratio_inputs[@]} -gt 0 ]; then
+  python3 scripts/weight-ratios.py "$out/pallet_balances_baseline.json" "${ratio_inputs[@]}" \
     | tee "$out/ratios.txt"
 fi

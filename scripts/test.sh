@@ -26,6 +26,11 @@ echo "== cargo test (workspace, runtime-benchmarks + try-runtime; fuzzer ~${FUZZ
 cargo test --locked --workspace --features runtime-benchmarks,try-runtime
 
 echo "== end-to-end tests (tests/e2e, node's test runner)"
+# package.json lists every suite in one of its two groups; a suite in neither would not run.
+for suite in tests/e2e/*.test.mjs; do
+  grep -q "[\" ]$(basename "$suite")[\" ]" tests/e2e/package.json \
+    || { echo "$suite is in neither group of tests/e2e/package.json" >&2; exit 1; }
+done
 # The CI variant of the network suite: the late joiner syncs a 20-block chain and a validator
 # is paused for 30 s (the full scenarios, 50 blocks and 60 s, are the suite's defaults:
 # `npm test` in tests/e2e without these two variables).

@@ -2,54 +2,105 @@
 """Prints each benchmarked call's weight as a ratio to `pallet_balances::transfer_keep_alive`
 from the same run, twice:
 
-- *execution*: the measured base execution time (components at zero, storage accesses
-  excluded), the first `Weight::from_parts(ref_time, proof)` of each function;
+- *execution*: the base execution time (components at zero, storage accesses excluded);
 - *with storage*: execution plus the call's base reads and writes at the measured ParityDB
   weights (`runtime/src/weights/paritydb_weights.rs`), which is what a block is charged.
 
-Usage: weight-ratios.py BASELINE_WEIGHTS.rs PALLET_WEIGHTS.rs...
+It reads the raw samples the benchmark run writes (`benchmark pallet --json-file`), not the
+generated `weights.rs`, and fits them the way the benchmark CLI's default analysis does
+(`frame_benchmarking::Analysis::min_squares_iqr`): without components, the median sample;
+with components, the middle half of the samples at each point, then least squares with an
+intercept (if the intercept comes out negative, the smallest sample and a fit through it).
+The base is that intercept, so the printed numbers are the ones in `weights.rs`.
+
+Usage: weight-ratios.py BASELINE.json PALLET.json...
 """
+import json
 import pathlib
 import re
 import sys
 
-FN = re.compile(r"fn (\w+)\s*\(([^)]*)\)\s*->\s*Weight\s*\{(.*?)\n\t\}", re.S)
-BASE = re.compile(r"Weight::from_parts\(([\d_]+),\s*([\d_]+)\)")
-READS = re.compile(r"\.reads\(([\d_]+)_u64\)")
-WRITES = re.compile(r"\.writes\(([\d_]+)_u64\)")
 DB = re.compile(r"(read|write): ([\d_]+) \* constants::WEIGHT_REF_TIME_PER_NANOS")
 PARITYDB = pathlib.Path(__file__).resolve().parent.parent / "runtime/src/weights/paritydb_weights.rs"
 
 
-def number(text):
-    return int(text.replace("_", ""))
-
-
 def db_weights():
     """ParityDB's (read, write) ref_time in picoseconds, as measured."""
-    found = dict((kind, number(ns) * 1_000) for kind, ns in DB.findall(PARITYDB.read_text()))
+    text = PARITYDB.read_text()
+    found = {kind: int(ns.replace("_", "")) * 1_000 for kind, ns in DB.findall(text)}
     return found["read"], found["write"]
 
 
-def weights(path):
-    """{call: (execution, reads, writes)} of the first impl in a weights file."""
-    text = open(path).read()
-    # Only the first impl (SubstrateWeight): stop at the `()` impl.
-    text = text.split("impl WeightInfo for ()")[0]
+def solve(matrix, vector):
+    """Solves the square system `matrix · x = vector` (Gaussian elimination, partial pivot)."""
+    n = len(vector)
+    rows = [list(map(float, row)) + [float(v)] for row, v in zip(matrix, vector)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        if abs(rows[col][col]) < 1e-12:
+            raise ValueError("the components do not vary independently")
+        for r in range(n):
+            if r != col:
+                factor = rows[r][col] / rows[col][col]
+                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
+    return [rows[i][n] / rows[i][i] for i in range(n)]
+
+
+def least_squares(points, with_intercept):
+    """(intercept, slopes) of the least-squares fit of `points`, a list of (xs, y)."""
+    columns = len(points[0][0]) + (1 if with_intercept else 0)
+    design = [([1.0] if with_intercept else []) + list(xs) for xs, _ in points]
+    normal = [[sum(row[i] * row[j] for row in design) for j in range(columns)] for i in range(columns)]
+    moment = [sum(row[i] * y for row, (_, y) in zip(design, points)) for i in range(columns)]
+    solution = solve(normal, moment)
+    return (solution[0], solution[1:]) if with_intercept else (0.0, solution)
+
+
+def base(samples, key):
+    """The base value of `key` over `samples`: `min_squares_iqr`'s intercept."""
+    if not samples[0]["components"]:
+        values = sorted(s[key] for s in samples)
+        return values[len(values) // 2]
+    by_point = {}
+    for s in samples:
+        point = tuple(value for _, value in s["components"])
+        by_point.setdefault(point, []).append(s[key])
+    points = []
+    for point, values in sorted(by_point.items()):
+        values.sort()
+        quarter = len(values) // 4
+        points += [(point, float(v)) for v in values[quarter : len(values) - quarter]]
+    if len({p for p, _ in points}) <= 2:
+        # Too few points for a fit: the CLI falls back to its median slopes; the smallest
+        # point's median is what that gives at components of zero, near enough for a ratio.
+        lowest = min(by_point)
+        values = sorted(by_point[lowest])
+        return values[len(values) // 2]
+    intercept, _ = least_squares(points, with_intercept=True)
+    if intercept >= -0.0001:
+        return intercept
+    return min(y for _, y in points)
+
+
+def calls(path):
+    """{pallet::call: (execution ps, reads, writes)} of one benchmark JSON file."""
     found = {}
-    for name, _args, body in FN.findall(text):
-        base = BASE.search(body)
-        if base:
-            reads = sum(number(r) for r in READS.findall(body))
-            writes = sum(number(w) for w in WRITES.findall(body))
-            found[name] = (number(base.group(1)), reads, writes)
+    for batch in json.loads(pathlib.Path(path).read_text()):
+        name = f"{batch['pallet'].removeprefix('pallet_').removeprefix('btt_')}::{batch['benchmark']}"
+        execution = round(base(batch["time_results"], "extrinsic_time") * 1_000)
+        reads = round(base(batch["db_results"], "reads"))
+        writes = round(base(batch["db_results"], "writes"))
+        found[name] = (execution, reads, writes)
     return found
 
 
 def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__.split("Usage: ")[1])
     read, write = db_weights()
     full = lambda w: w[0] + w[1] * read + w[2] * write
-    baseline = weights(sys.argv[1])["transfer_keep_alive"]
+    baseline = calls(sys.argv[1])["balances::transfer_keep_alive"]
     print(
         f"baseline balances.transfer_keep_alive: {baseline[0] / 1e6:.1f} µs execution, "
         f"{full(baseline) / 1e6:.1f} µs with storage (ParityDB read {read / 1e6:.1f} µs, "
@@ -57,10 +108,9 @@ def main():
     )
     print(f"{'call':<45} {'exec µs':>8} {'ratio':>6} {'r/w':>6} {'full µs':>8} {'ratio':>6}")
     for path in sys.argv[2:]:
-        for name, w in weights(path).items():
-            label = f"{path.split('/')[-3].removeprefix('btt-')}::{name}"
+        for name, w in calls(path).items():
             print(
-                f"{label:<45} {w[0] / 1e6:>8.1f} {w[0] / baseline[0]:>6.2f} "
+                f"{name:<45} {w[0] / 1e6:>8.1f} {w[0] / baseline[0]:>6.2f} "
                 f"{w[1]:>2}/{w[2]:<3} {full(w) / 1e6:>8.1f} {full(w) / full(baseline):>6.2f}"
             )
 

@@ -1,15 +1,11 @@
 // The white paper's release table (tokenomics, section 8): the share of the 210M supply
 // released in each period and the cumulative share at its end. The chain does not enforce
 // these numbers: its allocation rows' own rules produce a release, which the Supply page
-// shows beside them (`bttVestingApi.projectedRelease`).
-export const PAPER_RELEASE = [
-  { period: '2025', percent: 22, cumulative: 22 },
-  { period: '2026', percent: 18, cumulative: 40 },
-  { period: '2027', percent: 15, cumulative: 55 },
-  { period: '2028', percent: 12, cumulative: 67 },
-  { period: '2029', percent: 10, cumulative: 77 },
-  { period: '2030+', percent: 23, cumulative: 100 },
-];
+// shows beside them (`bttVestingApi.projectedRelease`). The table has one copy in the
+// repository, `docs/paper-release.json`, which `btt-node tokenomics` reads too.
+import PAPER_RELEASE from '../../docs/paper-release.json' with { type: 'json' };
+
+export { PAPER_RELEASE };
 
 /**
  * The chain's projected release in the paper's periods: year 1 after genesis is the

@@ -371,7 +371,8 @@ impl Generator {
 			// Valid parameter changes: a category rate in its range, a fee split of 100%.
 			_ => {
 				let category = self.rng.pick(&FeeCategory::ALL);
-				let (low, high) = category.range();
+				let range = pallet_btt_burn::Pallet::<Runtime>::rate_range(category);
+				let (low, high) = (range.min, range.max);
 				let rate = self.rng.pick(&[
 					low,
 					high,

@@ -21,16 +21,48 @@ use polkadot_sdk::{
 };
 use std::{borrow::Cow, fmt::Write as _, fs, path::PathBuf};
 
-/// The paper's release table: (period, release %, cumulative %). The last period is
-/// "every year from then on".
-pub const PAPER_TABLE: [(&str, f64, f64); 6] = [
-	("2025", 22.0, 22.0),
-	("2026", 18.0, 40.0),
-	("2027", 15.0, 55.0),
-	("2028", 12.0, 67.0),
-	("2029", 10.0, 77.0),
-	("2030+", 23.0, 100.0),
-];
+/// The paper's release table, as JSON: each period with its release and the cumulative
+/// release at its end, in % of the supply; the last period is "every year from then on".
+/// `docs/paper-release.json` is its one copy in the repository; the web app reads it too.
+const PAPER_TABLE_JSON: &str = include_str!("../../docs/paper-release.json");
+
+/// One period of the paper's release table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaperPeriod {
+	/// The paper's label: a year, or "2030+".
+	pub label: String,
+	/// The release in the period, % of the supply.
+	pub percent: f64,
+	/// The cumulative release at the period's end, %.
+	pub cumulative: f64,
+}
+
+/// The paper's release table, read from [`PAPER_TABLE_JSON`].
+pub fn paper_table() -> Result<Vec<PaperPeriod>, String> {
+	let json: serde_json::Value = serde_json::from_str(PAPER_TABLE_JSON)
+		.map_err(|e| format!("docs/paper-release.json: {e}"))?;
+	let rows = json.as_array().ok_or("docs/paper-release.json is not a list")?;
+	rows.iter()
+		.map(|row| {
+			let field = |name: &str| {
+				row.get(name).ok_or_else(|| format!("docs/paper-release.json: a row has no {name}"))
+			};
+			let number = |name: &str| {
+				field(name)?
+					.as_f64()
+					.ok_or_else(|| format!("docs/paper-release.json: {name} is not a number"))
+			};
+			Ok(PaperPeriod {
+				label: field("period")?
+					.as_str()
+					.ok_or("docs/paper-release.json: period is not a string")?
+					.to_string(),
+				percent: number("percent")?,
+				cumulative: number("cumulative")?,
+			})
+		})
+		.collect()
+}
 
 /// Print the projected yearly release of a chain beside the paper's table, and write it as
 /// `tokenomics.csv` and `tokenomics.svg`.
@@ -56,13 +88,15 @@ pub struct Report {
 	pub supply: SupplyBreakdown<Balance>,
 	/// The yearly release of the table's rules.
 	pub projection: ReleaseProjection<Balance>,
+	/// The paper's release table, beside which the report shows the chain's.
+	pub paper: Vec<PaperPeriod>,
 }
 
 /// One period of the comparison: a year of the paper's table, or "2030+".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {
 	/// The paper's label for the period.
-	pub label: &'static str,
+	pub label: String,
 	/// The paper's release in the period, % of the supply.
 	pub paper: f64,
 	/// The paper's cumulative release at its end, %.
@@ -126,6 +160,7 @@ impl Report {
 			rows: decode("rows", call("BttVestingApi_rows")?)?,
 			supply: decode("supply", call("BttVestingApi_supply")?)?,
 			projection: decode("projected_release", call("BttVestingApi_projected_release")?)?,
+			paper: paper_table()?,
 		})
 	}
 
@@ -135,11 +170,11 @@ impl Report {
 		let total = self.projection.total;
 		let years = &self.projection.years;
 		let mut cumulative: Balance = 0;
-		PAPER_TABLE
+		self.paper
 			.iter()
 			.enumerate()
-			.map(|(index, &(label, paper, paper_cumulative))| {
-				let last = index + 1 == PAPER_TABLE.len();
+			.map(|(index, paper)| {
+				let last = index + 1 == self.paper.len();
 				let chain: Balance = years
 					.iter()
 					.filter(|y| {
@@ -154,9 +189,9 @@ impl Report {
 					.sum();
 				cumulative = cumulative.saturating_add(chain);
 				Period {
-					label,
-					paper,
-					paper_cumulative,
+					label: paper.label.clone(),
+					paper: paper.percent,
+					paper_cumulative: paper.cumulative,
 					chain,
 					chain_percent: percent(chain, total),
 					chain_cumulative: percent(cumulative, total),
@@ -447,6 +482,32 @@ mod tests {
 		assert!((periods[5].chain_cumulative - 80.0).abs() < 1e-9);
 	}
 
+	/// The one copy of the paper's table (`docs/paper-release.json`, which the web app reads
+	/// too) holds the paper's section 8, written out here by hand; its cumulative column is
+	/// the running sum and ends at the whole supply.
+	#[test]
+	fn the_paper_table_is_the_papers_section_8() {
+		let table = paper_table().expect("docs/paper-release.json parses");
+		let rows: Vec<_> =
+			table.iter().map(|p| (p.label.as_str(), p.percent, p.cumulative)).collect();
+		assert_eq!(
+			rows,
+			vec![
+				("2025", 22.0, 22.0),
+				("2026", 18.0, 40.0),
+				("2027", 15.0, 55.0),
+				("2028", 12.0, 67.0),
+				("2029", 10.0, 77.0),
+				("2030+", 23.0, 100.0),
+			]
+		);
+		let mut sum = 0.0;
+		for period in &table {
+			sum += period.percent;
+			assert!((period.cumulative - sum).abs() < 1e-9, "{} cumulative", period.label);
+		}
+	}
+
 	#[test]
 	fn the_files_hold_the_comparison() {
 		let report = local_report();
@@ -462,7 +523,7 @@ mod tests {
 		// Six periods, each with the paper's and the chain's bar and its label.
 		assert!(svg.matches(r##"fill="#1F6FEB""##).count() >= 6, "the chain's bars");
 		assert!(svg.matches(r##"fill="#8A8A8A""##).count() >= 6, "the paper's bars");
-		for period in PAPER_TABLE.map(|(label, _, _)| label) {
+		for period in report.paper.iter().map(|p| &p.label) {
 			assert!(svg.contains(&format!(">\n{period}\n</text>")), "the label {period}");
 		}
 		assert!(svg.contains("unscheduled: governance pools"));

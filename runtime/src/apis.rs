@@ -250,8 +250,7 @@ impl_runtime_apis! {
 		}
 
 		fn benefits(who: AccountId) -> pallet_btt_staking::Benefits {
-			use pallet_btt_staking::StakingBenefits;
-			pallet_btt_staking::Benefits::of(crate::BttStaking::tier(&who))
+			crate::BttStaking::benefits(&who)
 		}
 
 		fn quote(

@@ -27,7 +27,7 @@ use polkadot_sdk::{
 	sp_consensus_aura::sr25519::AuthorityId as AuraId,
 	sp_runtime::{
 		traits::{AccountIdConversion, ConvertInto, One, OpaqueKeys},
-		FixedPointNumber, Perbill, Perquintill,
+		FixedPointNumber, Perbill, Permill, Perquintill,
 	},
 	sp_version::RuntimeVersion,
 };
@@ -194,6 +194,11 @@ impl pallet_sudo::Config for Runtime {
 
 parameter_types! {
 	pub const TotalSupply: Balance = TOTAL_SUPPLY;
+	/// The category rate ranges of the parameter sheet.
+	pub const CategoryRateRanges: pallet_btt_burn::CategoryRanges =
+		crate::tokenomics::fees::CATEGORY_RANGES;
+	/// The stakers' fee reduction of the parameter sheet.
+	pub const StakingFeeDiscount: Permill = crate::tokenomics::staking::FEE_DISCOUNT;
 }
 
 impl pallet_authorship::Config for Runtime {
@@ -215,6 +220,7 @@ impl pallet_btt_burn::Config for Runtime {
 	type Currency = Balances;
 	type MilestoneOrigin = origins::Milestones;
 	type ParamsOrigin = origins::EconomicParams;
+	type CategoryRateRanges = CategoryRateRanges;
 	type TotalSupply = TotalSupply;
 	type DefaultMilestoneSource = pools::EcosystemFundAccount;
 	type DevelopmentFund = pools::DevelopmentFundAccount;
@@ -274,6 +280,7 @@ impl pallet_btt_staking::Config for Runtime {
 	type FeeSharePot = pools::StakersPotAccount;
 	type BlocksPerDay = ChainDay;
 	type MaxPositions = ConstU32<16>;
+	type FeeDiscount = StakingFeeDiscount;
 	type GovernanceOrigin = origins::EconomicParams;
 	type WeightInfo = pallet_btt_staking::weights::SubstrateWeight<Runtime>;
 }

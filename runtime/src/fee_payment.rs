@@ -2,7 +2,7 @@
 //! with the staking fee benefit applied.
 //!
 //! A signer whose staking tier is 180 days or longer pays the transaction fee less 20%
-//! (`pallet_btt_staking::Tier::fee_discount`); the tip is never reduced. The reduced fee is
+//! (btt-staking's `FeeDiscount`, from the parameter sheet); the tip is never reduced. The reduced fee is
 //! what is withdrawn, what the fee split shares out and what the `TransactionFeePaid` event
 //! reports. The extension keeps the identifier `ChargeTransactionPayment` and the same
 //! encoding (a compact tip), so wallets sign BTT transactions exactly as any other.

@@ -187,6 +187,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_btt_mining::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_btt_burn::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_btt_governance::migrations::v1::MigrateV0ToV1<Runtime>,
 );
 
 /// Executive: handles dispatch to the various pallets.

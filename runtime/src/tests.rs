@@ -215,7 +215,7 @@ pub(crate) mod fees {
 		UncheckedExtrinsic,
 	};
 	use codec::Encode;
-	use pallet_btt_burn::{fees::split_amounts, BurnSource, FeeSplit};
+	use pallet_btt_burn::{fees::split_amounts, BurnSource};
 	use polkadot_sdk::{
 		frame_system, pallet_transaction_payment,
 		sp_consensus_aura::{Slot, AURA_ENGINE_ID},
@@ -300,7 +300,8 @@ pub(crate) mod fees {
 
 			let fee = fee_paid();
 			assert!(fee > 0);
-			let [development, stakers, author, burned] = split_amounts(&FeeSplit::default(), fee);
+			let [development, stakers, author, burned] =
+				split_amounts(&crate::tokenomics::fees::fee_split(), fee);
 			// To the nearest planck, with the remainder burned.
 			assert_eq!(development, fee * 4 / 10);
 			assert_eq!(stakers, fee * 3 / 10);

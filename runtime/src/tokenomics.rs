@@ -19,7 +19,7 @@ use crate::{
 	time::YEARS,
 	Balance, BlockNumber,
 };
-use pallet_btt_burn::{FeeCategory, FeeSplit, Milestone};
+use pallet_btt_burn::{CategoryRanges, FeeCategory, FeeSplit, Milestone, RateRange};
 use pallet_btt_mining::FactorConfig;
 use pallet_btt_staking::{Term, Tier};
 use pallet_btt_vesting::ReleaseRule;
@@ -140,6 +140,15 @@ pub mod staking {
 		(Tier::Days1095, 1_095, 18, 100_000, 20),
 	];
 
+	/// The transaction-fee reduction of accounts staking in the 180-day tier or longer: 20%
+	/// (btt-staking's `FeeDiscount`; the tip is never reduced).
+	pub const FEE_DISCOUNT: Permill = Permill::from_percent(20);
+
+	/// What a vote of an account staking in the 365-day tier or longer adds on top of its
+	/// conviction votes: half of them, so the vote weighs 1.5× (btt-governance's
+	/// `VoteBoost`).
+	pub const VOTE_BOOST: Permill = Permill::from_percent(50);
+
 	/// The tiers as btt-staking's genesis takes them.
 	pub fn terms() -> alloc::vec::Vec<(Tier, Term<Balance>)> {
 		TIERS
@@ -173,13 +182,21 @@ pub mod fees {
 	}
 
 	/// Each payment category's fee rate at genesis: compute trade 2%, asset tokenization 3%,
-	/// PayFi settlement 0.5%. (Governance may move them within the ranges btt-burn's
-	/// `FeeCategory::range` enforces: 1–3%, 2–5%, 0.5–1%.)
+	/// PayFi settlement 0.5%. Governance may move them within [`CATEGORY_RANGES`].
 	pub const CATEGORY_RATES: [(FeeCategory, Permill); 3] = [
 		(FeeCategory::ComputeTrade, Permill::from_percent(2)),
 		(FeeCategory::AssetTokenization, Permill::from_percent(3)),
 		(FeeCategory::PayFiSettlement, Permill::from_parts(5_000)),
 	];
+
+	/// The range within which governance may set each category's rate: compute trade 1–3%,
+	/// asset tokenization 2–5%, PayFi settlement 0.5–1% (btt-burn's `CategoryRateRanges`).
+	/// A rule of the code: only a runtime upgrade changes it.
+	pub const CATEGORY_RANGES: CategoryRanges = CategoryRanges {
+		compute_trade: RateRange::new(Permill::from_percent(1), Permill::from_percent(3)),
+		asset_tokenization: RateRange::new(Permill::from_percent(2), Permill::from_percent(5)),
+		pay_fi_settlement: RateRange::new(Permill::from_parts(5_000), Permill::from_percent(1)),
+	};
 
 	/// The milestone burns, each executed once by governance: 11M BTT in all.
 	pub const MILESTONE_BURNS: [(Milestone, Balance); 4] = [

@@ -72,10 +72,20 @@ parameter_types! {
 	pub static BlockAuthor: Option<AccountId> = Some(AUTHOR);
 }
 
+parameter_types! {
+	/// The paper's rate ranges: 1–3%, 2–5%, 0.5–1%.
+	pub const CategoryRateRanges: pallet_btt_burn::CategoryRanges = pallet_btt_burn::CategoryRanges {
+		compute_trade: pallet_btt_burn::RateRange::new(Permill::from_percent(1), Permill::from_percent(3)),
+		asset_tokenization: pallet_btt_burn::RateRange::new(Permill::from_percent(2), Permill::from_percent(5)),
+		pay_fi_settlement: pallet_btt_burn::RateRange::new(Permill::from_parts(5_000), Permill::from_percent(1)),
+	};
+}
+
 impl pallet_btt_burn::Config for Test {
 	type Currency = Balances;
 	type MilestoneOrigin = EnsureRoot<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
+	type CategoryRateRanges = CategoryRateRanges;
 	type TotalSupply = TotalSupply;
 	type DefaultMilestoneSource = EcosystemFund;
 	type DevelopmentFund = DevelopmentFund;

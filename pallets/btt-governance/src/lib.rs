@@ -3,6 +3,7 @@
 
 extern crate alloc;
 
+pub mod migrations;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -25,12 +26,8 @@ use pallet_btt_staking::{ActiveStake, StakingBenefits, Tier};
 use pallet_conviction_voting::{AccountVote, Conviction, Delegations, Status, VotingHooks};
 use sp_runtime::{
 	traits::{Saturating, Zero},
-	DispatchResult,
+	DispatchResult, Permill,
 };
-
-/// A boosted vote weighs its conviction-weighted votes plus this fraction of them
-/// (`1 / EXTRA_WEIGHT_DIVISOR`): 1 + 1/2 = 1.5×.
-pub const EXTRA_WEIGHT_DIVISOR: u8 = 2;
 
 /// Creates the stake (or whatever state) that gives an account the 1.5× boost, for
 /// benchmarks of the vote hooks.
@@ -59,9 +56,12 @@ pub mod pallet {
 	/// The index of a referendum.
 	pub type PollIndexOf<T> = <<T as Config>::Polls as Polling<TallyOf<T>>>::Index;
 
-	/// The storage version: 0, the layout this pallet launches with. A change of layout
-	/// bumps it and ships a `VersionedMigration` in the runtime's `Migrations`.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The storage version. A change of layout bumps it and ships a `VersionedMigration` in
+	/// the runtime's `Migrations` ([`crate::migrations`]).
+	///
+	/// - 0: the governance day and the council sunset fall back to the runtime's constants.
+	/// - 1: both are stored from genesis on ([`crate::migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -93,6 +93,11 @@ pub mod pallet {
 		/// `active_stake(who, Tier::Days365)` (positions of 365 days or longer that have not
 		/// matured) weighs 1.5×.
 		type Staking: StakingBenefits<Self::AccountId> + ActiveStake<Self::AccountId, Self::Balance>;
+
+		/// The share of its conviction votes that a boosted vote adds to the tally (the BTT
+		/// runtime: 50%, so a long-term staker's vote weighs 1.5×). Floors towards zero.
+		#[pallet::constant]
+		type VoteBoost: Get<Permill>;
 
 		/// Blocks in a governance day on a production chain (14,400 at 6-second blocks).
 		#[pallet::constant]
@@ -141,11 +146,13 @@ pub mod pallet {
 	#[pallet::origin]
 	pub type Origin = GovernanceOrigin;
 
-	/// Blocks in one governance day: every track period is a number of these days.
+	/// Blocks in one governance day: every track period is a number of these days. Stored
+	/// from genesis (storage version 1), so a runtime upgrade cannot move it.
 	#[pallet::storage]
 	pub type DayLength<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery, T::BlocksPerDay>;
 
 	/// The block from which the institutional council can no longer act for any track.
+	/// Stored from genesis (storage version 1), so a runtime upgrade cannot move it.
 	#[pallet::storage]
 	pub type CouncilSunset<T: Config> =
 		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultCouncilSunset>;
@@ -266,6 +273,7 @@ pub mod pallet {
 				!T::BlocksPerDay::get().is_zero(),
 				"a governance day must last at least one block"
 			);
+			assert!(!T::VoteBoost::get().is_zero(), "a boost of zero would make the boost a no-op");
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -359,8 +367,8 @@ pub mod pallet {
 			DayLength::<T>::get().saturating_mul(days.into())
 		}
 
-		/// The extra (ayes, nays) that `vote` adds when `stake` backs it: half of the
-		/// conviction votes of the part of the vote that `stake` covers, on each side.
+		/// The extra (ayes, nays) that `vote` adds when `stake` backs it: `VoteBoost` (half) of
+		/// the conviction votes of the part of the vote that `stake` covers, on each side.
 		///
 		/// A standard vote's backed part is `min(balance, stake)`, at the vote's conviction.
 		/// A split vote is counted at conviction `None` (as the tally counts it); `stake` backs
@@ -370,7 +378,7 @@ pub mod pallet {
 			vote: AccountVote<T::Balance>,
 			stake: T::Balance,
 		) -> (T::Balance, T::Balance) {
-			let extra = |votes: T::Balance| votes / T::Balance::from(EXTRA_WEIGHT_DIVISOR);
+			let extra = |votes: T::Balance| T::VoteBoost::get().mul_floor(votes);
 			match vote {
 				AccountVote::Standard { vote, balance } => {
 					let extra = extra(vote.conviction.votes(balance.min(stake)).votes);
@@ -444,13 +452,18 @@ pub mod pallet {
 			}
 		}
 
-		/// The pallet's invariants: a governance day lasts at least one block, no removed
-		/// vote's extra is pending, and every recorded extra is non-zero and exactly ½ ×
-		/// conviction votes of the part of its vote backed by its recorded stake — so never
-		/// more than ½ × the conviction votes of that stake.
+		/// The pallet's invariants: the governance day and the council sunset are stored, a
+		/// governance day lasts at least one block, no removed
+		/// vote's extra is pending, and every recorded extra is non-zero and exactly
+		/// `VoteBoost` × the conviction votes of the part of its vote backed by its recorded
+		/// stake — so never more than `VoteBoost` × the conviction votes of that stake.
 		///
 		/// Iterates the records: for `try_state` and the tests only.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			frame_support::ensure!(
+				DayLength::<T>::exists() && CouncilSunset::<T>::exists(),
+				"the governance day or the council sunset is not stored"
+			);
 			frame_support::ensure!(
 				!DayLength::<T>::get().is_zero(),
 				"governance day of zero blocks"
@@ -466,17 +479,16 @@ pub mod pallet {
 				);
 				frame_support::ensure!(
 					Self::extra_votes(extra.vote, extra.stake) == (extra.ayes, extra.nays),
-					"a recorded extra is not ½ × the conviction votes its stake backs"
+					"a recorded extra is not VoteBoost × the conviction votes its stake backs"
 				);
 				let conviction = match extra.vote {
 					AccountVote::Standard { vote, .. } => vote.conviction,
 					_ => Conviction::None,
 				};
-				let bound =
-					conviction.votes(extra.stake).votes / T::Balance::from(EXTRA_WEIGHT_DIVISOR);
+				let bound = T::VoteBoost::get().mul_floor(conviction.votes(extra.stake).votes);
 				frame_support::ensure!(
 					extra.ayes.saturating_add(extra.nays) <= bound,
-					"a recorded extra exceeds ½ × its stake's conviction votes"
+					"a recorded extra exceeds VoteBoost × its stake's conviction votes"
 				);
 			}
 			Ok(())

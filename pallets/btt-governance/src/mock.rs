@@ -13,7 +13,7 @@ use polkadot_sdk::{
 		traits::{ConstU32, ConstU64, PollStatus, Polling, TotalIssuanceOf, VoteTally},
 	},
 	frame_system, pallet_balances, pallet_conviction_voting, sp_io,
-	sp_runtime::{BuildStorage, DispatchError},
+	sp_runtime::{BuildStorage, DispatchError, Permill},
 };
 
 pub type AccountId = u64;
@@ -187,6 +187,11 @@ impl StakingBenefits<AccountId> for TestStaking {
 	fn tier(who: &AccountId) -> Option<Tier> {
 		active(who).map(|(tier, _)| tier)
 	}
+
+	fn fee_discount(_: &AccountId) -> Permill {
+		// Governance does not look at fees.
+		Permill::zero()
+	}
 }
 impl ActiveStake<AccountId, Balance> for TestStaking {
 	fn active_stake(who: &AccountId, min_tier: Tier) -> Balance {
@@ -216,11 +221,17 @@ impl crate::BenchmarkHelper<AccountId> for MakeBoosted {
 	}
 }
 
+parameter_types! {
+	/// The paper's half: a boosted vote weighs 1.5×.
+	pub const VoteBoost: Permill = Permill::from_percent(50);
+}
+
 impl pallet_btt_governance::Config for Test {
 	type Balance = Balance;
 	type MaxTurnout = TotalIssuanceOf<Balances, AccountId>;
 	type Polls = TestPolls;
 	type Staking = TestStaking;
+	type VoteBoost = VoteBoost;
 	type BlocksPerDay = ConstU64<DAY>;
 	type DefaultCouncilSunset = ConstU64<SUNSET>;
 	type WeightInfo = ();

@@ -460,3 +460,32 @@ fn genesis_stores_the_day_and_the_sunset_even_when_it_keeps_the_defaults() {
 		assert_eq!(CouncilSunset::<Test>::get(), sunset);
 	});
 }
+
+/// A chain at storage version 0 that stored neither value: the migration writes the values
+/// in effect (the runtime's constants), and a stored value stays as it was.
+#[test]
+fn v0_to_v1_stores_the_day_and_the_sunset_in_effect_and_keeps_stored_ones() {
+	use crate::migrations::v1::MigrateV0ToV1;
+	use polkadot_sdk::frame_support::traits::{
+		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
+	};
+	new_test_ext().execute_with(|| {
+		StorageVersion::new(0).put::<Governance>();
+		DayLength::<Test>::kill();
+		CouncilSunset::<Test>::put(SUNSET + 7);
+		assert!(Governance::do_try_state().is_err(), "version 0 stores too little");
+
+		MigrateV0ToV1::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Governance::on_chain_storage_version(), 1);
+		assert!(DayLength::<Test>::exists());
+		assert_eq!(DayLength::<Test>::get(), DAY);
+		assert_eq!(CouncilSunset::<Test>::get(), SUNSET + 7, "a stored sunset is kept");
+		Governance::do_try_state().unwrap();
+
+		// Run again (a chain already at version 1): nothing changes.
+		DayLength::<Test>::put(DAY * 2);
+		MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(DayLength::<Test>::get(), DAY * 2);
+	});
+}

@@ -12,7 +12,7 @@ use polkadot_sdk::{
 	},
 	frame_system::{self, EnsureRoot},
 	pallet_balances, sp_io,
-	sp_runtime::BuildStorage,
+	sp_runtime::{BuildStorage, Permill},
 };
 
 pub type AccountId = u64;
@@ -136,16 +136,31 @@ parameter_types! {
 	pub static MaxRegionsPerEra: u32 = 8;
 }
 
+parameter_types! {
+	/// The paper's rate ranges: 1–3%, 2–5%, 0.5–1%.
+	pub const CategoryRateRanges: pallet_btt_burn::CategoryRanges = pallet_btt_burn::CategoryRanges {
+		compute_trade: pallet_btt_burn::RateRange::new(Permill::from_percent(1), Permill::from_percent(3)),
+		asset_tokenization: pallet_btt_burn::RateRange::new(Permill::from_percent(2), Permill::from_percent(5)),
+		pay_fi_settlement: pallet_btt_burn::RateRange::new(Permill::from_parts(5_000), Permill::from_percent(1)),
+	};
+}
+
 impl pallet_btt_burn::Config for Test {
 	type Currency = Balances;
 	type MilestoneOrigin = EnsureRoot<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
+	type CategoryRateRanges = CategoryRateRanges;
 	type TotalSupply = TotalSupply;
 	type DefaultMilestoneSource = EcosystemFund;
 	type DevelopmentFund = DevelopmentFund;
 	type StakersPot = StakersPot;
 	type OnMilestoneBurn = ();
 	type WeightInfo = ();
+}
+
+parameter_types! {
+	/// The BTT runtime's 20% (mining does not look at fees).
+	pub const FeeDiscount: Permill = Permill::from_percent(20);
 }
 
 impl pallet_btt_staking::Config for Test {
@@ -158,6 +173,7 @@ impl pallet_btt_staking::Config for Test {
 	type FeeSharePot = StakersPot;
 	type BlocksPerDay = BlocksPerDay;
 	type MaxPositions = ConstU32<4>;
+	type FeeDiscount = FeeDiscount;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type VestingFrozen = ();
 	type WeightInfo = ();

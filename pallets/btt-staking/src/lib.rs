@@ -121,6 +121,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPositions: Get<u32>;
 
+		/// The transaction-fee reduction of accounts with a position in the 180-day tier or
+		/// a longer one (the BTT runtime: 20%). The runtime's fee payment applies it; the tip
+		/// is never reduced.
+		#[pallet::constant]
+		type FeeDiscount: Get<Permill>;
+
 		/// Sets the terms of the tiers (the economic-parameters track).
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
@@ -865,13 +871,18 @@ pub mod pallet {
 				.collect();
 			StakerView {
 				tier,
-				benefits: Benefits::of(tier),
+				benefits: Benefits::of(tier, T::FeeDiscount::get()),
 				staked: Self::principal_of(&positions),
 				pending_fee_share: views
 					.iter()
 					.fold(Zero::zero(), |sum: BalanceOf<T>, p| sum.saturating_add(p.fee_share)),
 				positions: views,
 			}
+		}
+
+		/// What `who`'s staking tier gives it now (none without an unmatured position).
+		pub fn benefits(who: &T::AccountId) -> Benefits {
+			Benefits::of(<Self as StakingBenefits<T::AccountId>>::tier(who), T::FeeDiscount::get())
 		}
 
 		/// What `stake(tier, amount)` signed by `who` would give if it were included in the
@@ -892,7 +903,7 @@ pub mod pallet {
 				reward_burned,
 				reward_paid: plan.reward.saturating_sub(reward_burned),
 				maturity: Self::maturity(next_block, plan.term.days),
-				benefits: Benefits::of(Some(tier)),
+				benefits: Benefits::of(Some(tier), T::FeeDiscount::get()),
 			})
 		}
 
@@ -1008,6 +1019,13 @@ pub mod pallet {
 	impl<T: Config> StakingBenefits<T::AccountId> for Pallet<T> {
 		fn tier(who: &T::AccountId) -> Option<Tier> {
 			Self::tier_at(&Positions::<T>::get(who)?, frame_system::Pallet::<T>::block_number())
+		}
+
+		fn fee_discount(who: &T::AccountId) -> Permill {
+			match Self::tier(who) {
+				Some(tier) if tier.has_fee_discount() => T::FeeDiscount::get(),
+				_ => Permill::zero(),
+			}
 		}
 	}
 }

@@ -9,7 +9,7 @@ use polkadot_sdk::{
 	frame_support::{derive_impl, parameter_types, traits::ConstU32},
 	frame_system::{self, EnsureRoot},
 	pallet_balances, sp_io,
-	sp_runtime::BuildStorage,
+	sp_runtime::{BuildStorage, Permill},
 };
 
 pub type AccountId = u64;
@@ -122,10 +122,20 @@ pub fn set_vesting_frozen(who: AccountId, amount: Balance) {
 	BttStaking::refresh_freeze(&who);
 }
 
+parameter_types! {
+	/// The paper's rate ranges: 1–3%, 2–5%, 0.5–1%.
+	pub const CategoryRateRanges: pallet_btt_burn::CategoryRanges = pallet_btt_burn::CategoryRanges {
+		compute_trade: pallet_btt_burn::RateRange::new(Permill::from_percent(1), Permill::from_percent(3)),
+		asset_tokenization: pallet_btt_burn::RateRange::new(Permill::from_percent(2), Permill::from_percent(5)),
+		pay_fi_settlement: pallet_btt_burn::RateRange::new(Permill::from_parts(5_000), Permill::from_percent(1)),
+	};
+}
+
 impl pallet_btt_burn::Config for Test {
 	type Currency = Balances;
 	type MilestoneOrigin = EnsureRoot<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
+	type CategoryRateRanges = CategoryRateRanges;
 	type TotalSupply = TotalSupply;
 	type DefaultMilestoneSource = EcosystemFund;
 	type DevelopmentFund = DevelopmentFund;
@@ -142,6 +152,11 @@ impl crate::OnPoolSpend<AccountId, Balance> for RecordPoolSpends {
 	}
 }
 
+parameter_types! {
+	/// Not the BTT runtime's 20%, so that the tests show the pallet applies its constant.
+	pub const FeeDiscount: Permill = Permill::from_percent(25);
+}
+
 impl pallet_btt_staking::Config for Test {
 	type Currency = Balances;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
@@ -152,6 +167,7 @@ impl pallet_btt_staking::Config for Test {
 	type FeeSharePot = StakersPot;
 	type BlocksPerDay = BlocksPerDay;
 	type MaxPositions = ConstU32<MAX_POSITIONS>;
+	type FeeDiscount = FeeDiscount;
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type VestingFrozen = MockVesting;
 	type WeightInfo = ();

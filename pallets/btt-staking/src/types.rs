@@ -59,13 +59,10 @@ impl Tier {
 		self >= Tier::Days90
 	}
 
-	/// The transaction-fee reduction of this tier: 20% from 180 days up.
-	pub fn fee_discount(self) -> Permill {
-		if self >= Tier::Days180 {
-			Permill::from_percent(20)
-		} else {
-			Permill::zero()
-		}
+	/// Whether this tier's accounts pay reduced transaction fees (180 days and up; the
+	/// reduction is `Config::FeeDiscount`).
+	pub fn has_fee_discount(self) -> bool {
+		self >= Tier::Days180
 	}
 
 	/// Whether votes of this tier's accounts weigh 1.5× (365 days and up).
@@ -156,10 +153,8 @@ pub trait StakingBenefits<AccountId> {
 		Self::tier(who).is_some_and(Tier::has_compute_priority)
 	}
 
-	/// The reduction of `who`'s transaction fees.
-	fn fee_discount(who: &AccountId) -> Permill {
-		Self::tier(who).map_or_else(Permill::zero, Tier::fee_discount)
-	}
+	/// The reduction of `who`'s transaction fees (zero unless its tier has the discount).
+	fn fee_discount(who: &AccountId) -> Permill;
 
 	/// Whether `who`'s votes weigh 1.5×.
 	fn has_governance_boost(who: &AccountId) -> bool {
@@ -176,6 +171,10 @@ pub trait StakingBenefits<AccountId> {
 impl<AccountId> StakingBenefits<AccountId> for () {
 	fn tier(_: &AccountId) -> Option<Tier> {
 		None
+	}
+
+	fn fee_discount(_: &AccountId) -> Permill {
+		Permill::zero()
 	}
 }
 
@@ -212,7 +211,9 @@ impl<AccountId, Balance> OnPoolSpend<AccountId, Balance> for () {
 	fn spent(_: &AccountId, _: Balance) {}
 }
 
-/// The paper's terms (tokenomics section 5), in plancks of `unit` (one BTT).
+/// The paper's terms (tokenomics section 5), in plancks of `unit` (one BTT): for the tests
+/// of this pallet and of pallets that build on it. A runtime passes its own terms in genesis
+/// (the BTT runtime's come from its parameter sheet).
 pub fn paper_terms<Balance: From<u64> + core::ops::Mul<Output = Balance> + Copy>(
 	unit: Balance,
 ) -> [(Tier, Term<Balance>); 5] {
@@ -258,7 +259,7 @@ mod tests {
 			.map(|t| {
 				(
 					t.has_compute_priority(),
-					t.fee_discount() == Permill::from_percent(20),
+					t.has_fee_discount(),
 					t.has_governance_boost(),
 					t.has_special_access(),
 				)

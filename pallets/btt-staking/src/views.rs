@@ -13,8 +13,9 @@ use scale_info::TypeInfo;
 /// - **Compute priority** (90 days and up): compute providers serve the account's jobs
 ///   first. btt-mining marks each of its paid jobs (`JobPaid.priority`), and a provider's
 ///   scheduler checks this flag before it queues a job.
-/// - **Fee discount** (180 days and up): the runtime charges 20% less for the account's
-///   transactions (the tip is never reduced).
+/// - **Fee discount** (180 days and up): the runtime charges less for the account's
+///   transactions, by `Config::FeeDiscount` (20% in the BTT runtime; the tip is never
+///   reduced).
 /// - **Governance boost** (365 days and up): the account's referendum votes weigh 1.5×
 ///   (btt-governance adds the extra half to the tally).
 /// - **Special access** (1095 days): services reserved for long-term holders (early access
@@ -32,11 +33,12 @@ pub struct Benefits {
 }
 
 impl Benefits {
-	/// The benefits of `tier`; none without a tier.
-	pub fn of(tier: Option<Tier>) -> Self {
+	/// The benefits of `tier`, whose accounts get `fee_discount` if the tier has the
+	/// discount; none without a tier.
+	pub fn of(tier: Option<Tier>, fee_discount: Permill) -> Self {
 		tier.map_or_else(Self::default, |tier| Self {
 			compute_priority: tier.has_compute_priority(),
-			fee_discount: tier.fee_discount(),
+			fee_discount: if tier.has_fee_discount() { fee_discount } else { Permill::zero() },
 			governance_boost: tier.has_governance_boost(),
 			special_access: tier.has_special_access(),
 		})

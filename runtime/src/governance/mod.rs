@@ -31,7 +31,7 @@ use polkadot_sdk::{
 	frame_system::{self, EnsureRoot, EnsureSigned},
 	pallet_collective, pallet_conviction_voting, pallet_preimage, pallet_referenda,
 	pallet_scheduler, pallet_treasury,
-	sp_runtime::{traits::AccountIdLookup, DispatchError, Perbill},
+	sp_runtime::{traits::AccountIdLookup, DispatchError, Perbill, Permill},
 };
 
 pub mod origins;
@@ -193,11 +193,17 @@ impl pallet_btt_mining::BenchmarkHelper<AccountId> for BenchmarkStakes {
 	}
 }
 
+parameter_types! {
+	/// The long-term stakers' vote boost of the parameter sheet.
+	pub const VoteBoost: Permill = crate::tokenomics::staking::VOTE_BOOST;
+}
+
 impl pallet_btt_governance::Config for Runtime {
 	type Balance = Balance;
 	type MaxTurnout = VotingTurnout;
 	type Polls = Referenda;
 	type Staking = BttStaking;
+	type VoteBoost = VoteBoost;
 	type BlocksPerDay = ConstU32<{ crate::tokenomics::calendar::DAY_BLOCKS }>;
 	// Two years of blocks after genesis: the paper's 2028.
 	type DefaultCouncilSunset = ConstU32<{ crate::tokenomics::governance::COUNCIL_SUNSET }>;

@@ -167,7 +167,7 @@ fn every_governed_call_takes_its_tracks_origin_and_refuses_the_others() {
 		),
 		(
 			RuntimeCall::BttBurn(pallet_btt_burn::Call::set_fee_split {
-				split: pallet_btt_burn::FeeSplit::default(),
+				split: crate::tokenomics::fees::fee_split(),
 			}),
 			EconomicParams,
 		),
@@ -175,7 +175,7 @@ fn every_governed_call_takes_its_tracks_origin_and_refuses_the_others() {
 		(
 			RuntimeCall::BttStaking(pallet_btt_staking::Call::set_term {
 				tier: pallet_btt_staking::Tier::Days30,
-				term: pallet_btt_staking::paper_terms(BTT)[0].1.clone(),
+				term: crate::tokenomics::staking::terms()[0].1,
 			}),
 			EconomicParams,
 		),

@@ -451,7 +451,7 @@ fn vesting_frozen_tokens_cannot_back_a_stake() {
 fn staking_terms_and_the_provider_stake_stay_within_their_bounds() {
 	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
 		let params = || track(GovernanceOrigin::EconomicParams);
-		let mut one_day = pallet_btt_staking::paper_terms(BTT)[3].1.clone();
+		let mut one_day = crate::tokenomics::staking::terms()[3].1;
 		one_day.days = 1;
 		assert!(BttStaking::set_term(params(), pallet_btt_staking::Tier::Days365, one_day).is_err());
 		assert!(

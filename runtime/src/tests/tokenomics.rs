@@ -10,7 +10,10 @@ use crate::{
 use pallet_btt_burn::{FeeCategory, Milestone};
 use pallet_btt_staking::Tier;
 use pallet_btt_vesting::ReleaseRule;
-use polkadot_sdk::sp_runtime::{FixedU128, Perbill, Permill};
+use polkadot_sdk::{
+	frame_support::traits::Get,
+	sp_runtime::{FixedU128, Perbill, Permill},
+};
 
 /// One printed row: what the sheet says, what the paper says, and where.
 struct Line {
@@ -131,9 +134,12 @@ fn the_sheet_beside_the_paper() {
 	}
 	c.row(
 		"§5",
-		"180-day tier fee discount",
-		Tier::Days180.fee_discount(),
-		Permill::from_percent(20),
+		"fee discount: from tier, rate",
+		(
+			Tier::ALL.into_iter().find(|tier| tier.has_fee_discount()),
+			<crate::Runtime as pallet_btt_staking::Config>::FeeDiscount::get(),
+		),
+		(Some(Tier::Days180), Permill::from_percent(20)),
 	);
 
 	// Section 6: burns and fees.
@@ -171,7 +177,8 @@ fn the_sheet_beside_the_paper() {
 	{
 		c.row("§6", format!("{category:?}: category"), category, paper_category);
 		c.row("§6", format!("{category:?}: rate at genesis"), rate, paper_rate);
-		c.row("§6", format!("{category:?}: range"), category.range(), paper_range);
+		let range = pallet_btt_burn::Pallet::<crate::Runtime>::rate_range(*category);
+		c.row("§6", format!("{category:?}: range"), (range.min, range.max), paper_range);
 	}
 	let paper_milestones = [
 		(Milestone::MainnetLaunch, 1_000_000u128),
@@ -199,9 +206,12 @@ fn the_sheet_beside_the_paper() {
 	);
 	c.row(
 		"§7",
-		"long-term stakers' extra vote weight: 1 / divisor",
-		pallet_btt_governance::EXTRA_WEIGHT_DIVISOR,
-		2,
+		"vote boost: from tier, extra share of the votes",
+		(
+			Tier::ALL.into_iter().find(|tier| tier.has_governance_boost()),
+			<crate::Runtime as pallet_btt_governance::Config>::VoteBoost::get(),
+		),
+		(Some(Tier::Days365), Permill::from_percent(50)),
 	);
 
 	// The calendar.

@@ -178,7 +178,22 @@ export async function heads(node) {
  *
  * Resolves with `{ rpcPort, p2pPort, prometheusPort, wsUrl, proc, logTail(), stop() }`.
  */
-export async function startNode({ args = ['--dev'], extraArgs = [] } = {}) {
+export async function startNode(options = {}) {
+  // Suites run side by side, so another node may take a port between freePort() and this
+  // node's bind: then start again on new ports (a bounded number of times).
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startNodeOnce(options);
+    } catch (err) {
+      if (attempt >= PORT_RETRIES || !/Address already in use|os error 98/.test(err.message)) throw err;
+    }
+  }
+}
+
+/** How often startNode() tries new ports when one was taken meanwhile. */
+const PORT_RETRIES = 3;
+
+async function startNodeOnce({ args = ['--dev'], extraArgs = [] } = {}) {
   const bin = nodeBinary();
   const timeoutMs = startTimeoutMs();
 

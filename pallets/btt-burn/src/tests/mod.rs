@@ -8,7 +8,7 @@
 use crate::{
 	fees::split_amounts, mock::*, BurnSource, BurnedBySource, CategoryRates, Error, Event,
 	FeeCategory, FeeSplit, FeeSplitConfig, Milestone, MilestoneBurns, MilestoneSource,
-	MilestoneSourceChoice, TotalBurned,
+	MilestoneSourceChoice, RateRange, TotalBurned,
 };
 use polkadot_sdk::sp_runtime::BuildStorage;
 use polkadot_sdk::{
@@ -201,7 +201,7 @@ fn other_pallets_charge_the_same_fee_through_the_trait() {
 fn governance_sets_rates_inside_the_papers_ranges() {
 	with_invariants(|| {
 		for category in FeeCategory::ALL {
-			let (low, high) = category.range();
+			let RateRange { min: low, max: high } = BttBurn::rate_range(category);
 			assert_ok!(BttBurn::set_category_rate(RawOrigin::Root.into(), category, low));
 			assert_ok!(BttBurn::set_category_rate(RawOrigin::Root.into(), category, high));
 			check();

@@ -12,7 +12,7 @@ fn the_tier_is_the_highest_unmatured_position() {
 		assert_ok!(BttStaking::stake(signed(ALICE), Tier::Days180, 10_000 * UNIT));
 		assert_eq!(BttStaking::tier(&ALICE), Some(Tier::Days180));
 		assert!(BttStaking::has_compute_priority(&ALICE));
-		assert_eq!(BttStaking::fee_discount(&ALICE), Permill::from_percent(20));
+		assert_eq!(BttStaking::fee_discount(&ALICE), FeeDiscount::get());
 		assert!(!BttStaking::has_governance_boost(&ALICE));
 		// The 180-day benefits end when that stake matures, even before it is closed.
 		go_to(1 + 180 * DAY);

@@ -16,7 +16,7 @@ fn a_quote_is_what_stake_makes_and_close_pays() {
 		assert_eq!(quote.term, term(Tier::Days365));
 		let boosted = Benefits {
 			compute_priority: true,
-			fee_discount: Permill::from_percent(20),
+			fee_discount: FeeDiscount::get(),
 			governance_boost: true,
 			special_access: false,
 		};
@@ -127,15 +127,15 @@ fn the_terms_view_lists_each_tier_shortest_first() {
 
 #[test]
 fn benefits_follow_the_highest_unmatured_tier() {
-	assert_eq!(Benefits::of(None), Benefits::default());
+	assert_eq!(Benefits::of(None, FeeDiscount::get()), Benefits::default());
 	assert_eq!(
-		Benefits::of(Some(Tier::Days1095)),
+		Benefits::of(Some(Tier::Days1095), FeeDiscount::get()),
 		Benefits {
 			compute_priority: true,
-			fee_discount: Permill::from_percent(20),
+			fee_discount: FeeDiscount::get(),
 			governance_boost: true,
 			special_access: true,
 		}
 	);
-	assert_eq!(Benefits::of(Some(Tier::Days30)), Benefits::default());
+	assert_eq!(Benefits::of(Some(Tier::Days30), FeeDiscount::get()), Benefits::default());
 }
