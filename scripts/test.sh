@@ -19,6 +19,26 @@ fi
 echo "== the documentation points only at files of the repository"
 python3 scripts/check-docs.py
 
+# `npm test` in tests/e2e runs two groups of suites, each listed by name; a suite in neither
+# would silently not run, one in both would run twice.
+echo "== every end-to-end suite is in exactly one group of tests/e2e/package.json"
+node -e '
+const fs = require("node:fs");
+const { scripts } = JSON.parse(fs.readFileSync("tests/e2e/package.json", "utf8"));
+const listed = ["test:single-node", "test:network"]
+  .flatMap((group) => scripts[group].split(/\s+/))
+  .filter((word) => word.endsWith(".test.mjs"));
+const suites = fs.readdirSync("tests/e2e").filter((file) => file.endsWith(".test.mjs"));
+const wrong = [
+  ...suites.filter((suite) => listed.filter((entry) => entry === suite).length !== 1),
+  ...listed.filter((entry) => !suites.includes(entry)),
+];
+if (wrong.length > 0) {
+  console.error(`not in exactly one group: ${wrong.join(" ")}`);
+  process.exit(1);
+}
+'
+
 # One build for every Rust test: benchmarks compiled in (their test suites run too) and
 # try-runtime (the fuzzer's and the upgrade checks' try_state hooks). The runtime's wasm is
 # built without try-runtime (runtime/build.rs), so the end-to-end node is the same.
@@ -26,11 +46,6 @@ echo "== cargo test (workspace, runtime-benchmarks + try-runtime; fuzzer ~${FUZZ
 cargo test --locked --workspace --features runtime-benchmarks,try-runtime
 
 echo "== end-to-end tests (tests/e2e, node's test runner)"
-# package.json lists every suite in one of its two groups; a suite in neither would not run.
-for suite in tests/e2e/*.test.mjs; do
-  grep -q "[\" ]$(basename "$suite")[\" ]" tests/e2e/package.json \
-    || { echo "$suite is in neither group of tests/e2e/package.json" >&2; exit 1; }
-done
 # The CI variant of the network suite: the late joiner syncs a 20-block chain and a validator
 # is paused for 30 s (the full scenarios, 50 blocks and 60 s, are the suite's defaults:
 # `npm test` in tests/e2e without these two variables).

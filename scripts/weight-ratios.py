@@ -11,11 +11,15 @@ generated `weights.rs`, and fits them the way the benchmark CLI's default analys
 (`frame_benchmarking::Analysis::min_squares_iqr`): without components, the median sample;
 with components, the middle half of the samples at each point, then least squares with an
 intercept (if the intercept comes out negative, the smallest sample and a fit through it).
-The base is that intercept, so the printed numbers are the ones in `weights.rs`.
+The base is that intercept, scaled and rounded as the CLI does (time truncated to the
+picosecond, reads and writes rounded), so the printed numbers are the ones in `weights.rs`.
+A benchmark with at most two samples (where the CLI switches to its median-slopes analysis)
+is printed without numbers.
 
 Usage: weight-ratios.py BASELINE.json PALLET.json...
 """
 import json
+import math
 import pathlib
 import re
 import sys
@@ -58,10 +62,13 @@ def least_squares(points, with_intercept):
 
 
 def base(samples, key):
-    """The base value of `key` over `samples`: `min_squares_iqr`'s intercept."""
+    """The base value of `key` over `samples`: `min_squares_iqr`'s intercept, unscaled; None
+    for at most two samples."""
     if not samples[0]["components"]:
         values = sorted(s[key] for s in samples)
         return values[len(values) // 2]
+    if len(samples) <= 2:
+        return None
     by_point = {}
     for s in samples:
         point = tuple(value for _, value in s["components"])
@@ -71,27 +78,33 @@ def base(samples, key):
         values.sort()
         quarter = len(values) // 4
         points += [(point, float(v)) for v in values[quarter : len(values) - quarter]]
-    if len({p for p, _ in points}) <= 2:
-        # Too few points for a fit: the CLI falls back to its median slopes; the smallest
-        # point's median is what that gives at components of zero, near enough for a ratio.
-        lowest = min(by_point)
-        values = sorted(by_point[lowest])
-        return values[len(values) // 2]
     intercept, _ = least_squares(points, with_intercept=True)
     if intercept >= -0.0001:
         return intercept
     return min(y for _, y in points)
 
 
+def picoseconds(nanoseconds):
+    """The CLI's `mul_1000_into_u128`, with its small upward bias: truncates."""
+    value = nanoseconds + 0.000_000_005
+    fraction, whole = math.modf(value)
+    return int(whole) * 1_000 + int(fraction * 1_000)
+
+
 def calls(path):
-    """{pallet::call: (execution ps, reads, writes)} of one benchmark JSON file."""
+    """{pallet::call: (execution ps, reads, writes) or None} of one benchmark JSON file."""
     found = {}
     for batch in json.loads(pathlib.Path(path).read_text()):
+        if not batch["time_results"] or not batch["db_results"]:
+            continue  # the CLI skips a benchmark without results too
         name = f"{batch['pallet'].removeprefix('pallet_').removeprefix('btt_')}::{batch['benchmark']}"
-        execution = round(base(batch["time_results"], "extrinsic_time") * 1_000)
-        reads = round(base(batch["db_results"], "reads"))
-        writes = round(base(batch["db_results"], "writes"))
-        found[name] = (execution, reads, writes)
+        time = base(batch["time_results"], "extrinsic_time")
+        reads = base(batch["db_results"], "reads")
+        writes = base(batch["db_results"], "writes")
+        if None in (time, reads, writes):
+            found[name] = None
+            continue
+        found[name] = (picoseconds(time), int(reads + 0.5), int(writes + 0.5))
     return found
 
 
@@ -109,6 +122,9 @@ def main():
     print(f"{'call':<45} {'exec µs':>8} {'ratio':>6} {'r/w':>6} {'full µs':>8} {'ratio':>6}")
     for path in sys.argv[2:]:
         for name, w in calls(path).items():
+            if w is None:
+                print(f"{name:<45} (two samples or fewer: no fit)")
+                continue
             print(
                 f"{name:<45} {w[0] / 1e6:>8.1f} {w[0] / baseline[0]:>6.2f} "
                 f"{w[1]:>2}/{w[2]:<3} {full(w) / 1e6:>8.1f} {full(w) / full(baseline):>6.2f}"

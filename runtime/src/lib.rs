@@ -121,11 +121,11 @@ macro_rules! runtime_version {
 }
 
 #[cfg(not(feature = "upgrade-rehearsal"))]
-runtime_version!(101);
+runtime_version!(102);
 // The same runtime as the next version: what the btt-runtime-upgrade-rehearsal package
 // builds, for the runtime-upgrade test.
 #[cfg(feature = "upgrade-rehearsal")]
-runtime_version!(102);
+runtime_version!(103);
 
 /// The address format for describing accounts.
 pub type Address = polkadot_sdk::sp_runtime::MultiAddress<AccountId, ()>;
@@ -187,8 +187,19 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_btt_mining::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_btt_burn::migrations::v1::MigrateV0ToV1<Runtime>,
-	pallet_btt_governance::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_btt_governance::migrations::v1::MigrateV0ToV1<
+		Runtime,
+		GovernanceV0DayLength,
+		GovernanceV0CouncilSunset,
+	>,
 );
+
+/// The governance day that runtimes before spec 102 read where nothing was stored: 14,400
+/// blocks. Written out, not taken from today's constants, which a later upgrade may change.
+type GovernanceV0DayLength = polkadot_sdk::frame_support::traits::ConstU32<14_400>;
+/// The council sunset that runtimes before spec 102 read where nothing was stored: two
+/// 365-day years of 14,400 blocks.
+type GovernanceV0CouncilSunset = polkadot_sdk::frame_support::traits::ConstU32<10_512_000>;
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<

@@ -141,7 +141,10 @@ pub mod pallet {
 
 		/// The range within which governance may set each category's fee rate (the BTT
 		/// runtime: the paper's 1–3% for compute trade, 2–5% for asset tokenization, 0.5–1%
-		/// for PayFi settlement). Genesis rates must lie inside it too.
+		/// for PayFi settlement). Genesis rates must lie inside it too: a category genesis
+		/// leaves out gets `FeeCategory::default_rate`, and genesis refuses to build if that is
+		/// outside the range. An upgrade that narrows a range must move the stored rates into
+		/// it in a migration; `try_state` reports a stored rate outside its range.
 		#[pallet::constant]
 		type CategoryRateRanges: Get<CategoryRanges>;
 

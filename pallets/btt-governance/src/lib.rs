@@ -86,16 +86,22 @@ pub mod pallet {
 		/// `MaxTurnout`).
 		type MaxTurnout: Get<Self::Balance>;
 
-		/// The referenda whose tallies the 1.5× boost adds to.
+		/// The referenda whose tallies the boost adds to.
 		type Polls: Polling<TallyOf<Self>, Votes = Self::Balance, Moment = BlockNumberFor<Self>>;
 
-		/// The stakes behind the 1.5× weight: the part of a vote backed by
+		/// The stakes behind the boost: the part of a vote backed by
 		/// `active_stake(who, Tier::Days365)` (positions of 365 days or longer that have not
-		/// matured) weighs 1.5×.
+		/// matured) adds `VoteBoost` of its conviction votes.
 		type Staking: StakingBenefits<Self::AccountId> + ActiveStake<Self::AccountId, Self::Balance>;
 
 		/// The share of its conviction votes that a boosted vote adds to the tally (the BTT
 		/// runtime: 50%, so a long-term staker's vote weighs 1.5×). Floors towards zero.
+		///
+		/// Each open vote's extra is in its referendum's tally and in `BoostedVotes`, computed
+		/// at the boost of its time. A runtime upgrade that changes this must ship a migration
+		/// that recomputes the open records and their tallies; without one, `try_state` (and
+		/// so try-runtime, before the upgrade is enacted) reports the records as computed at
+		/// another boost, and `refresh_boost` never raises a record above what it added.
 		#[pallet::constant]
 		type VoteBoost: Get<Permill>;
 
@@ -316,6 +322,9 @@ pub mod pallet {
 				BoostedVotes::<T>::get(poll_index, &voter).ok_or(Error::<T>::NoBoostRecorded)?;
 			let stake = T::Staking::active_stake(&voter, Tier::Days365).min(record.stake);
 			let (ayes, nays) = Self::extra_votes(record.vote, stake);
+			// Never above what was added to the tally, even if `VoteBoost` grew since: the
+			// record is what a withdrawal takes off again.
+			let (ayes, nays) = (ayes.min(record.ayes), nays.min(record.nays));
 			// Conviction voting is not holding the tally here: access it directly.
 			T::Polls::try_access_poll(poll_index, |status| match status {
 				PollStatus::Ongoing(tally, _) => {

@@ -7,10 +7,13 @@
 
 use crate::{Config, CouncilSunset, DayLength, Pallet};
 use core::marker::PhantomData;
-use polkadot_sdk::frame_support::{
-	migrations::VersionedMigration,
-	traits::{Get, UncheckedOnRuntimeUpgrade},
-	weights::Weight,
+use polkadot_sdk::{
+	frame_support::{
+		migrations::VersionedMigration,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	},
+	frame_system::pallet_prelude::BlockNumberFor,
 };
 
 /// Version 0 to 1: the governance day and the council sunset are stored values.
@@ -19,26 +22,51 @@ use polkadot_sdk::frame_support::{
 /// `BlocksPerDay` and `DefaultCouncilSunset`, so a runtime upgrade that changed either
 /// constant would have moved every track period, or the council's end, on a live chain
 /// without a vote. Version 1 stores both from genesis on. The migration writes the values
-/// in effect (the stored ones, else the constants of the code that ran until now) wherever
-/// nothing is stored: no period and no sunset moves.
+/// in effect wherever nothing is stored: the stored ones, else `OldDayLength` and
+/// `OldCouncilSunset`, the constants the runtime that ran until now read. The runtime names
+/// them itself rather than reading its own (new) constants, which an upgrade may have
+/// changed: no period and no sunset moves.
 pub mod v1 {
 	use super::*;
 	#[cfg(feature = "try-runtime")]
 	use alloc::vec::Vec;
 
 	/// The migration's logic; use [`MigrateV0ToV1`], which checks and bumps the version.
-	pub struct InnerMigrateV0ToV1<T>(PhantomData<T>);
+	pub struct InnerMigrateV0ToV1<T, OldDayLength, OldCouncilSunset>(
+		PhantomData<(T, OldDayLength, OldCouncilSunset)>,
+	);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV0ToV1<T> {
+	impl<T, OldDayLength, OldCouncilSunset> InnerMigrateV0ToV1<T, OldDayLength, OldCouncilSunset>
+	where
+		T: Config,
+		OldDayLength: Get<BlockNumberFor<T>>,
+		OldCouncilSunset: Get<BlockNumberFor<T>>,
+	{
+		/// The day length and the sunset in effect on the version-0 chain.
+		fn in_effect() -> (BlockNumberFor<T>, BlockNumberFor<T>) {
+			(
+				DayLength::<T>::try_get().unwrap_or_else(|_| OldDayLength::get()),
+				CouncilSunset::<T>::try_get().unwrap_or_else(|_| OldCouncilSunset::get()),
+			)
+		}
+	}
+
+	impl<T, OldDayLength, OldCouncilSunset> UncheckedOnRuntimeUpgrade
+		for InnerMigrateV0ToV1<T, OldDayLength, OldCouncilSunset>
+	where
+		T: Config,
+		OldDayLength: Get<BlockNumberFor<T>>,
+		OldCouncilSunset: Get<BlockNumberFor<T>>,
+	{
 		fn on_runtime_upgrade() -> Weight {
+			let (day, sunset) = Self::in_effect();
 			let mut writes = 0u64;
 			if !DayLength::<T>::exists() {
-				// `get` reads the constant in effect until now.
-				DayLength::<T>::put(DayLength::<T>::get());
+				DayLength::<T>::put(day);
 				writes = writes.saturating_add(1);
 			}
 			if !CouncilSunset::<T>::exists() {
-				CouncilSunset::<T>::put(CouncilSunset::<T>::get());
+				CouncilSunset::<T>::put(sunset);
 				writes = writes.saturating_add(1);
 			}
 			T::DbWeight::get().reads_writes(2, writes)
@@ -47,13 +75,12 @@ pub mod v1 {
 		#[cfg(feature = "try-runtime")]
 		fn pre_upgrade() -> Result<Vec<u8>, polkadot_sdk::sp_runtime::TryRuntimeError> {
 			use codec::Encode;
-			Ok((DayLength::<T>::get(), CouncilSunset::<T>::get()).encode())
+			Ok(Self::in_effect().encode())
 		}
 
 		#[cfg(feature = "try-runtime")]
 		fn post_upgrade(state: Vec<u8>) -> Result<(), polkadot_sdk::sp_runtime::TryRuntimeError> {
 			use codec::Decode;
-			use polkadot_sdk::frame_system::pallet_prelude::BlockNumberFor;
 			let (day, sunset) =
 				<(BlockNumberFor<T>, BlockNumberFor<T>)>::decode(&mut &state[..])
 					.map_err(|_| "btt-governance v1: the pre-upgrade state does not decode")?;
@@ -69,11 +96,13 @@ pub mod v1 {
 		}
 	}
 
-	/// Version 0 to 1, run only on a chain at version 0.
-	pub type MigrateV0ToV1<T> = VersionedMigration<
+	/// Version 0 to 1, run only on a chain at version 0. `OldDayLength` and
+	/// `OldCouncilSunset` are the `BlocksPerDay` and `DefaultCouncilSunset` of the runtime
+	/// that ran until now.
+	pub type MigrateV0ToV1<T, OldDayLength, OldCouncilSunset> = VersionedMigration<
 		0,
 		1,
-		InnerMigrateV0ToV1<T>,
+		InnerMigrateV0ToV1<T, OldDayLength, OldCouncilSunset>,
 		Pallet<T>,
 		<T as polkadot_sdk::frame_system::Config>::DbWeight,
 	>;

@@ -222,8 +222,8 @@ impl crate::BenchmarkHelper<AccountId> for MakeBoosted {
 }
 
 parameter_types! {
-	/// The paper's half: a boosted vote weighs 1.5×.
-	pub const VoteBoost: Permill = Permill::from_percent(50);
+	/// The paper's half: a boosted vote weighs 1.5×. A test may set another boost.
+	pub static VoteBoost: Permill = Permill::from_percent(50);
 }
 
 impl pallet_btt_governance::Config for Test {

@@ -15,7 +15,7 @@ use polkadot_sdk::{
 	frame_system::{EnsureRoot, RawOrigin},
 	pallet_conviction_voting::{AccountVote, Conviction, Vote},
 	sp_io,
-	sp_runtime::{BuildStorage, DispatchError},
+	sp_runtime::{BuildStorage, DispatchError, Permill},
 };
 
 type Governance = crate::Pallet<Test>;
@@ -461,11 +461,16 @@ fn genesis_stores_the_day_and_the_sunset_even_when_it_keeps_the_defaults() {
 	});
 }
 
-/// A chain at storage version 0 that stored neither value: the migration writes the values
-/// in effect (the runtime's constants), and a stored value stays as it was.
+/// The constants a version-0 runtime read, unlike the mock's `DAY` and `SUNSET`.
+type OldDay = polkadot_sdk::frame_support::traits::ConstU64<7>;
+type OldSunset = polkadot_sdk::frame_support::traits::ConstU64<55>;
+type Migration = crate::migrations::v1::MigrateV0ToV1<Test, OldDay, OldSunset>;
+
+/// A chain at storage version 0 that stored only the sunset: the migration writes the day
+/// the old runtime read (not the new runtime's constant) and keeps the stored sunset; run
+/// again on the version-1 chain, it changes nothing.
 #[test]
-fn v0_to_v1_stores_the_day_and_the_sunset_in_effect_and_keeps_stored_ones() {
-	use crate::migrations::v1::MigrateV0ToV1;
+fn v0_to_v1_stores_the_old_runtimes_day_and_keeps_a_stored_sunset() {
 	use polkadot_sdk::frame_support::traits::{
 		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
 	};
@@ -475,17 +480,80 @@ fn v0_to_v1_stores_the_day_and_the_sunset_in_effect_and_keeps_stored_ones() {
 		CouncilSunset::<Test>::put(SUNSET + 7);
 		assert!(Governance::do_try_state().is_err(), "version 0 stores too little");
 
-		MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		Migration::on_runtime_upgrade();
 
 		assert_eq!(Governance::on_chain_storage_version(), 1);
 		assert!(DayLength::<Test>::exists());
-		assert_eq!(DayLength::<Test>::get(), DAY);
+		assert_eq!(DayLength::<Test>::get(), 7, "the old runtime's day, not the mock's");
 		assert_eq!(CouncilSunset::<Test>::get(), SUNSET + 7, "a stored sunset is kept");
 		Governance::do_try_state().unwrap();
 
-		// Run again (a chain already at version 1): nothing changes.
 		DayLength::<Test>::put(DAY * 2);
-		MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		Migration::on_runtime_upgrade();
 		assert_eq!(DayLength::<Test>::get(), DAY * 2);
+	});
+}
+
+/// Neither value stored: both become the old runtime's (with try-runtime, through the
+/// migration's pre- and post-upgrade checks).
+#[test]
+fn v0_to_v1_stores_both_old_values_and_passes_its_upgrade_checks() {
+	use polkadot_sdk::frame_support::traits::{OnRuntimeUpgrade, StorageVersion};
+	new_test_ext().execute_with(|| {
+		StorageVersion::new(0).put::<Governance>();
+		DayLength::<Test>::kill();
+		CouncilSunset::<Test>::kill();
+		#[cfg(feature = "try-runtime")]
+		Migration::try_on_runtime_upgrade(true).unwrap();
+		#[cfg(not(feature = "try-runtime"))]
+		Migration::on_runtime_upgrade();
+		assert_eq!((DayLength::<Test>::get(), CouncilSunset::<Test>::get()), (7, 55));
+		assert!(DayLength::<Test>::exists() && CouncilSunset::<Test>::exists());
+		Governance::do_try_state().unwrap();
+	});
+}
+
+/// The extra is `VoteBoost` of the conviction votes, floored: at 30%, 1,001 votes at 1×
+/// add 300 (not 300.3), and at 3× 900.
+#[test]
+fn the_extra_is_the_configured_boost_of_the_votes_floored() {
+	new_test_ext().execute_with(|| {
+		VoteBoost::set(Permill::from_percent(30));
+		stake(WHALE, 1_001);
+		vote(WHALE, 0, aye(1_001, Conviction::Locked1x));
+		assert_eq!(extra(0, WHALE), Some((300, 0)));
+		assert_eq!(counts(0), (1_001 + 300, 0, 1_001));
+		vote(WHALE, 0, nay(1_001, Conviction::Locked3x));
+		assert_eq!(extra(0, WHALE), Some((0, 900)));
+		assert_eq!(counts(0), (0, 3_003 + 900, 0));
+	});
+}
+
+/// A record keeps the extra it added to the tally: after a larger boost, a refresh computes
+/// more than was added and takes nothing off (the record is what a withdrawal removes), and
+/// `try_state` flags the record as computed at another boost, as try-runtime would before
+/// such an upgrade.
+#[test]
+fn a_refresh_after_the_boost_grew_never_raises_the_extra() {
+	new_test_ext().execute_with(|| {
+		stake(WHALE, 1_000);
+		vote(WHALE, 0, aye(1_000, Conviction::Locked1x));
+		assert_eq!(extra(0, WHALE), Some((500, 0)));
+
+		VoteBoost::set(Permill::from_percent(100));
+		assert!(Governance::do_try_state().is_err(), "the record is at the old boost");
+		// The stake fell to 800: at 100% that is 800 extra, more than the 500 added.
+		stake(WHALE, 800);
+		assert_noop!(
+			Governance::refresh_boost(RuntimeOrigin::signed(ALICE), 0, WHALE),
+			Error::<Test>::BoostUnchanged
+		);
+		assert_eq!(extra(0, WHALE), Some((500, 0)));
+		assert_eq!(counts(0), (1_500, 0, 1_000));
+
+		// Withdrawing takes off exactly the 500 that were added.
+		VoteBoost::set(Permill::from_percent(50));
+		remove_vote(WHALE, 0);
+		assert_eq!(counts(0), (0, 0, 0));
 	});
 }

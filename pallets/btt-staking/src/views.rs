@@ -16,8 +16,8 @@ use scale_info::TypeInfo;
 /// - **Fee discount** (180 days and up): the runtime charges less for the account's
 ///   transactions, by `Config::FeeDiscount` (20% in the BTT runtime; the tip is never
 ///   reduced).
-/// - **Governance boost** (365 days and up): the account's referendum votes weigh 1.5×
-///   (btt-governance adds the extra half to the tally).
+/// - **Governance boost** (365 days and up): the account's referendum votes weigh more
+///   (btt-governance adds its `VoteBoost` share to the tally: 1.5× in the BTT runtime).
 /// - **Special access** (1095 days): services reserved for long-term holders (early access
 ///   to new models and datasets) admit the account; they check this flag.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Encode, Decode, TypeInfo)]

@@ -349,3 +349,31 @@ fn the_treasurer_track_spends_the_development_fund() {
 		check();
 	});
 }
+
+/// A chain started before btt-governance stored its calendar (storage version 0, neither
+/// value stored) keeps the day and the sunset it ran on through the upgrade: the runtime's
+/// migrations store the 14,400-block day and the two-year sunset those runtimes read, which
+/// are also today's constants.
+#[test]
+fn the_upgrade_keeps_a_version_0_chains_day_and_sunset() {
+	use polkadot_sdk::frame_support::traits::{
+		GetStorageVersion, OnRuntimeUpgrade, StorageVersion,
+	};
+	preset_ext(DEV_RUNTIME_PRESET).execute_with(|| {
+		StorageVersion::new(0).put::<BttGovernance>();
+		pallet_btt_governance::DayLength::<Runtime>::kill();
+		pallet_btt_governance::CouncilSunset::<Runtime>::kill();
+
+		<crate::Migrations as OnRuntimeUpgrade>::on_runtime_upgrade();
+
+		assert_eq!(BttGovernance::on_chain_storage_version(), 1);
+		assert_eq!(pallet_btt_governance::DayLength::<Runtime>::get(), crate::time::DAYS);
+		assert_eq!(pallet_btt_governance::DayLength::<Runtime>::get(), 14_400);
+		assert_eq!(
+			pallet_btt_governance::CouncilSunset::<Runtime>::get(),
+			crate::tokenomics::governance::COUNCIL_SUNSET
+		);
+		assert!(pallet_btt_governance::CouncilSunset::<Runtime>::exists());
+		BttGovernance::do_try_state().expect("the calendar is stored");
+	});
+}

@@ -10,10 +10,7 @@ use crate::{
 use pallet_btt_burn::{FeeCategory, Milestone};
 use pallet_btt_staking::Tier;
 use pallet_btt_vesting::ReleaseRule;
-use polkadot_sdk::{
-	frame_support::traits::Get,
-	sp_runtime::{FixedU128, Perbill, Permill},
-};
+use polkadot_sdk::sp_runtime::{FixedU128, Perbill, Permill};
 
 /// One printed row: what the sheet says, what the paper says, and where.
 struct Line {

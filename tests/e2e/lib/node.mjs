@@ -179,19 +179,28 @@ export async function heads(node) {
  * Resolves with `{ rpcPort, p2pPort, prometheusPort, wsUrl, proc, logTail(), stop() }`.
  */
 export async function startNode(options = {}) {
-  // Suites run side by side, so another node may take a port between freePort() and this
-  // node's bind: then start again on new ports (a bounded number of times).
+  // Suites run side by side, so another process may take a port between freePort() and
+  // this node's bind. btt-node does not fail then: its RPC server moves to a random port
+  // (and 127.0.0.1:rpcPort would answer for someone else's node) and libp2p listens on
+  // nothing. startNodeOnce() notices both from the node's own log and fails with
+  // PORT_TAKEN; then the node starts again on new ports, a bounded number of times.
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await startNodeOnce(options);
     } catch (err) {
-      if (attempt >= PORT_RETRIES || !/Address already in use|os error 98/.test(err.message)) throw err;
+      if (attempt >= PORT_RETRIES || !err.message.includes(PORT_TAKEN)) throw err;
     }
   }
 }
 
 /** How often startNode() tries new ports when one was taken meanwhile. */
 const PORT_RETRIES = 3;
+/** The reason startNodeOnce() gives when a port it chose was taken. */
+const PORT_TAKEN = 'a port it was given was taken';
+/** The node's log line naming the RPC server's addresses, the first one IPv4. */
+const RPC_LINE = /Running JSON-RPC server: addr=([^,\s]+)/;
+/** The node's log line when it could bind no p2p listen address. */
+const NO_P2P_LINE = 'started with no listen addresses';
 
 async function startNodeOnce({ args = ['--dev'], extraArgs = [] } = {}) {
   const bin = nodeBinary();
@@ -219,7 +228,13 @@ async function startNodeOnce({ args = ['--dev'], extraArgs = [] } = {}) {
 
   // --- Output: the last LOG_TAIL_LINES lines of stdout and stderr, interleaved ----------
   const lines = [];
+  // What the node reports it bound: the RPC server's first address, and whether p2p
+  // listens nowhere. Recorded as lines arrive, so the tail's rotation cannot lose them.
+  let rpcBound = null;
+  let p2pUnbound = false;
   const pushLine = (line) => {
+    rpcBound ??= line.match(RPC_LINE)?.[1] ?? null;
+    p2pUnbound ||= line.includes(NO_P2P_LINE);
     lines.push(line);
     if (lines.length > LOG_TAIL_LINES) lines.shift();
   };
@@ -286,11 +301,18 @@ async function startNodeOnce({ args = ['--dev'], extraArgs = [] } = {}) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exitInfo) return fail(`the process ended early (${exitInfo})`);
-    try {
-      await rpcCall(node, 'system_health', [], { timeoutMs: 2_000 });
-      return node;
-    } catch {
-      // Not answering yet: poll again below.
+    if (p2pUnbound) return fail(`${PORT_TAKEN}: p2p could not listen on port ${p2pPort}`);
+    if (rpcBound !== null && rpcBound !== `${HOST}:${rpcPort}`) {
+      return fail(`${PORT_TAKEN}: the RPC server bound ${rpcBound}, not ${HOST}:${rpcPort}`);
+    }
+    // Only this node's own log line proves that whoever answers on rpcPort is this node.
+    if (rpcBound !== null) {
+      try {
+        await rpcCall(node, 'system_health', [], { timeoutMs: 2_000 });
+        return node;
+      } catch {
+        // Not answering yet: poll again below.
+      }
     }
     if (Date.now() >= deadline) return fail(`RPC on port ${rpcPort} did not answer within ${timeoutMs} ms`);
     // Wake up early if the process exits meanwhile.
