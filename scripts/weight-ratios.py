@@ -51,14 +51,13 @@ def solve(matrix, vector):
     return [rows[i][n] / rows[i][i] for i in range(n)]
 
 
-def least_squares(points, with_intercept):
-    """(intercept, slopes) of the least-squares fit of `points`, a list of (xs, y)."""
-    columns = len(points[0][0]) + (1 if with_intercept else 0)
-    design = [([1.0] if with_intercept else []) + list(xs) for xs, _ in points]
+def intercept(points):
+    """The intercept of the least-squares fit (with an intercept) of `points`, (xs, y) pairs."""
+    design = [[1.0, *xs] for xs, _ in points]
+    columns = len(design[0])
     normal = [[sum(row[i] * row[j] for row in design) for j in range(columns)] for i in range(columns)]
     moment = [sum(row[i] * y for row, (_, y) in zip(design, points)) for i in range(columns)]
-    solution = solve(normal, moment)
-    return (solution[0], solution[1:]) if with_intercept else (0.0, solution)
+    return solve(normal, moment)[0]
 
 
 def base(samples, key):
@@ -78,9 +77,9 @@ def base(samples, key):
         values.sort()
         quarter = len(values) // 4
         points += [(point, float(v)) for v in values[quarter : len(values) - quarter]]
-    intercept, _ = least_squares(points, with_intercept=True)
-    if intercept >= -0.0001:
-        return intercept
+    fitted = intercept(points)
+    if fitted >= -0.0001:
+        return fitted
     return min(y for _, y in points)
 
 

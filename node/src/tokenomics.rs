@@ -27,9 +27,10 @@ use std::{borrow::Cow, fmt::Write as _, fs, path::PathBuf};
 const PAPER_TABLE_JSON: &str = include_str!("../../docs/paper-release.json");
 
 /// One period of the paper's release table.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 pub struct PaperPeriod {
 	/// The paper's label: a year, or "2030+".
+	#[serde(rename = "period")]
 	pub label: String,
 	/// The release in the period, % of the supply.
 	pub percent: f64,
@@ -39,29 +40,7 @@ pub struct PaperPeriod {
 
 /// The paper's release table, read from [`PAPER_TABLE_JSON`].
 pub fn paper_table() -> Result<Vec<PaperPeriod>, String> {
-	let json: serde_json::Value = serde_json::from_str(PAPER_TABLE_JSON)
-		.map_err(|e| format!("docs/paper-release.json: {e}"))?;
-	let rows = json.as_array().ok_or("docs/paper-release.json is not a list")?;
-	rows.iter()
-		.map(|row| {
-			let field = |name: &str| {
-				row.get(name).ok_or_else(|| format!("docs/paper-release.json: a row has no {name}"))
-			};
-			let number = |name: &str| {
-				field(name)?
-					.as_f64()
-					.ok_or_else(|| format!("docs/paper-release.json: {name} is not a number"))
-			};
-			Ok(PaperPeriod {
-				label: field("period")?
-					.as_str()
-					.ok_or("docs/paper-release.json: period is not a string")?
-					.to_string(),
-				percent: number("percent")?,
-				cumulative: number("cumulative")?,
-			})
-		})
-		.collect()
+	serde_json::from_str(PAPER_TABLE_JSON).map_err(|e| format!("docs/paper-release.json: {e}"))
 }
 
 /// Print the projected yearly release of a chain beside the paper's table, and write it as

@@ -2,9 +2,9 @@
 //! with the staking fee benefit applied.
 //!
 //! A signer whose staking tier is 180 days or longer pays the transaction fee less 20%
-//! (btt-staking's `FeeDiscount`, from the parameter sheet); the tip is never reduced. The reduced fee is
-//! what is withdrawn, what the fee split shares out and what the `TransactionFeePaid` event
-//! reports. The extension keeps the identifier `ChargeTransactionPayment` and the same
+//! (btt-staking's `FeeDiscount`, from the parameter sheet); the tip is never reduced. The
+//! reduced fee is what is withdrawn, what the fee split shares out and what the
+//! `TransactionFeePaid` event reports. The extension keeps the identifier `ChargeTransactionPayment` and the same
 //! encoding (a compact tip), so wallets sign BTT transactions exactly as any other.
 
 use crate::{AccountId, Balance, BttStaking, Runtime, RuntimeCall};

@@ -104,6 +104,13 @@ pub struct CategoryRanges {
 }
 
 impl CategoryRanges {
+	/// Every rate from 0% to 100% allowed, in every category: for a runtime (or a test) that
+	/// does not bound governance's rates.
+	pub const UNRESTRICTED: Self = {
+		let any = RateRange::new(Permill::from_percent(0), Permill::from_percent(100));
+		Self { compute_trade: any, asset_tokenization: any, pay_fi_settlement: any }
+	};
+
 	/// The range of `category`.
 	pub fn of(&self, category: FeeCategory) -> RateRange {
 		match category {

@@ -462,10 +462,10 @@ pub mod pallet {
 		}
 
 		/// The pallet's invariants: the governance day and the council sunset are stored, a
-		/// governance day lasts at least one block, no removed
-		/// vote's extra is pending, and every recorded extra is non-zero and exactly
-		/// `VoteBoost` × the conviction votes of the part of its vote backed by its recorded
-		/// stake — so never more than `VoteBoost` × the conviction votes of that stake.
+		/// governance day lasts at least one block, no removed vote's extra is pending, and
+		/// every recorded extra is non-zero and exactly `VoteBoost` × the conviction votes of
+		/// the part of its vote backed by its recorded stake — so never more than `VoteBoost`
+		/// × the conviction votes of that stake.
 		///
 		/// Iterates the records: for `try_state` and the tests only.
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {

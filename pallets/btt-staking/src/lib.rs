@@ -1022,10 +1022,7 @@ pub mod pallet {
 		}
 
 		fn fee_discount(who: &T::AccountId) -> Permill {
-			match Self::tier(who) {
-				Some(tier) if tier.has_fee_discount() => T::FeeDiscount::get(),
-				_ => Permill::zero(),
-			}
+			Self::benefits(who).fee_discount
 		}
 	}
 }

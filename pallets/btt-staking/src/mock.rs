@@ -123,12 +123,9 @@ pub fn set_vesting_frozen(who: AccountId, amount: Balance) {
 }
 
 parameter_types! {
-	/// The paper's rate ranges: 1–3%, 2–5%, 0.5–1%.
-	pub const CategoryRateRanges: pallet_btt_burn::CategoryRanges = pallet_btt_burn::CategoryRanges {
-		compute_trade: pallet_btt_burn::RateRange::new(Permill::from_percent(1), Permill::from_percent(3)),
-		asset_tokenization: pallet_btt_burn::RateRange::new(Permill::from_percent(2), Permill::from_percent(5)),
-		pay_fi_settlement: pallet_btt_burn::RateRange::new(Permill::from_parts(5_000), Permill::from_percent(1)),
-	};
+	/// These tests do not set category rates: any rate will do.
+	pub const CategoryRateRanges: pallet_btt_burn::CategoryRanges =
+		pallet_btt_burn::CategoryRanges::UNRESTRICTED;
 }
 
 impl pallet_btt_burn::Config for Test {
